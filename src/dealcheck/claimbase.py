@@ -1,0 +1,534 @@
+"""Load and validate a claim base (YAML), and cache the compiled result.
+
+Validation collects every problem before failing, and each problem names the file,
+the line and the field, because curators edit these files by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import pickle
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import ClaimBaseError
+from .normalize import RELATIONS, Normalizer, Quantity, alias_table, parse_quantity
+
+CLAIM_VERDICTS = ("true", "false", "misleading", "unverified")
+EXAMPLE_VERDICTS = (*CLAIM_VERDICTS, "outdated", "unknown")
+FORMAT_VERSION = 1
+ENV_CLAIMS = "DEALCHECK_CLAIMS"
+ENV_CACHE = "DEALCHECK_CACHE_DIR"
+
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str | None
+    url: str | None
+    quotes: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Source
+    quote: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    verdict: str
+    explanation: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    verdict: str
+    as_of: dt.date | None
+    line: int
+
+
+@dataclass(frozen=True)
+class ClaimNumber:
+    quantity: Quantity
+    text: str
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str
+    verdict: str
+    explanation: str
+    citations: tuple[Citation, ...]
+    subject: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    replaced_by: str | None = None
+    numbers: tuple[ClaimNumber, ...] = ()
+    paraphrases: tuple[str, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    examples: tuple[Example, ...] = ()
+    line: int = 0
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+
+@dataclass
+class ClaimBase:
+    path: str
+    entities: tuple[Entity, ...]
+    sources: dict[str, Source]
+    claims: list[Claim]
+    normalizer: Normalizer
+    by_id: dict[str, Claim] = field(init=False)
+    _index: Any = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {c.id: c for c in self.claims}
+
+    @property
+    def index(self) -> Any:
+        """The retrieval index, built on first use and kept in the cache file."""
+        if self._index is None:
+            from .match import Index
+
+            self._index = Index(self)
+        return self._index
+
+
+# --- YAML with line numbers ---------------------------------------------------------
+
+
+class _Mapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+def _make_loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        """safe_load's loader, plus line numbers and duplicate-key detection."""
+
+    def construct_mapping(loader: Any, node: Any) -> _Mapping:
+        mapping = _Mapping()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, str) and key in mapping:
+                loader.duplicate_keys.append((key, key_node.start_mark.line + 1))
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            if isinstance(key, str):
+                mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    return LineLoader
+
+
+class _Checker:
+    """Collects problems as `file:line: field: message`."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def error(self, line: int, where: str, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {where}: {message}")
+
+    def mapping(self, value: Any, line: int, where: str, required: set[str], optional: set[str]) -> bool:
+        if not isinstance(value, _Mapping):
+            self.error(line, where, f"expected a mapping, got {_kind(value)}")
+            return False
+        for key in value:
+            if key not in required and key not in optional:
+                allowed = ", ".join(sorted(required | optional))
+                self.error(value.key_lines.get(key, value.line), f"{where}.{key}", f"unknown key (allowed: {allowed})")
+        for key in sorted(required - set(value)):
+            self.error(value.line, f"{where}.{key}", "missing")
+        return True
+
+    def text(self, m: _Mapping, key: str, where: str, required: bool = True) -> str | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected non-empty text, got {_kind(value)}")
+            return None
+        return value.strip()
+
+    def date(self, m: _Mapping, key: str, where: str) -> dt.date | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected a date YYYY-MM-DD, got {value!r}")
+        return None
+
+    def choice(self, m: _Mapping, key: str, where: str, allowed: tuple[str, ...]) -> str | None:
+        value = m.get(key)
+        if isinstance(value, bool):  # YAML reads a bare true/false as a boolean
+            value = "true" if value else "false"
+        if value not in allowed:
+            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
+            return None
+        return str(value)
+
+    def items(self, m: _Mapping, key: str, where: str) -> list[Any]:
+        value = m.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected a list, got {_kind(value)}")
+            return []
+        return value
+
+    def ident(self, m: _Mapping, key: str, where: str, seen: dict[str, int]) -> str | None:
+        value = self.text(m, key, where)
+        if value is None:
+            return None
+        line = m.key_lines.get(key, m.line)
+        if not _ID_RE.fullmatch(value):
+            self.error(line, f"{where}.{key}", f"{value!r} is not a valid id (letters, digits, '-', '_', '.')")
+        if value in seen:
+            self.error(line, f"{where}.{key}", f"duplicate id {value!r} (first at line {seen[value]})")
+        seen[value] = line
+        return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "a boolean"
+    return {dict: "a mapping", _Mapping: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _line_of(items: list[Any], i: int, parent: _Mapping) -> int:
+    item = items[i]
+    return item.line if isinstance(item, _Mapping) else parent.line
+
+
+def _citations(
+    ck: _Checker, m: _Mapping, where: str, sources: dict[str, Source], required: bool
+) -> tuple[Citation, ...]:
+    raw = ck.items(m, "citations", where)
+    if required and not raw and "citations" in m:
+        ck.error(m.key_lines["citations"], f"{where}.citations", "at least one citation is required")
+    out = []
+    for i, item in enumerate(raw):
+        w = f"{where}.citations[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, m), w, {"source", "quote"}, set()):
+            continue
+        source_id, quote = ck.text(item, "source", w), ck.text(item, "quote", w)
+        if source_id is None or quote is None:
+            continue
+        source = sources.get(source_id)
+        if source is None:
+            ck.error(item.key_lines["source"], f"{w}.source", f"no source with id {source_id!r}")
+            continue
+        if source.quotes and not any(quote in q for q in source.quotes):
+            ck.error(item.key_lines["quote"], f"{w}.quote", f"not found in the quotes of source {source_id!r}")
+        out.append(Citation(source, quote))
+    return tuple(out)
+
+
+def _strings(ck: _Checker, m: _Mapping, key: str, where: str) -> tuple[str, ...]:
+    out = []
+    for i, item in enumerate(ck.items(m, key, where)):
+        if not isinstance(item, str) or not item.strip():
+            ck.error(m.key_lines.get(key, m.line), f"{where}.{key}[{i}]", f"expected text, got {_kind(item)}")
+        else:
+            out.append(item.strip())
+    return tuple(out)
+
+
+def parse_claim_base(text: str, path: str) -> ClaimBase:
+    """Validate a claim base given as YAML text; raise `ClaimBaseError` listing every problem."""
+    import yaml
+
+    ck = _Checker(path)
+    loader_class = _make_loader()
+    loader = loader_class(text)
+    loader.duplicate_keys = []
+    try:
+        doc = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ClaimBaseError(f"{path}:{line}: YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    for key, line in loader.duplicate_keys:
+        ck.error(line, key, "duplicate key")
+    if doc is None:
+        raise ClaimBaseError(f"{path}:1: claim base is empty")
+    if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources"}):
+        raise ClaimBaseError(*ck.problems)
+    if doc.get("version", FORMAT_VERSION) != FORMAT_VERSION:
+        ck.error(doc.key_lines["version"], "version", f"unsupported version {doc['version']!r} (expected {FORMAT_VERSION})")
+
+    entities = _load_entities(ck, doc)
+    sources = _load_sources(ck, doc)
+    claims = _load_claims(ck, doc, sources, {e.id for e in entities})
+    if ck.problems:
+        raise ClaimBaseError(*ck.problems)
+    normalizer = Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities))
+    return ClaimBase(path, tuple(entities), sources, claims, normalizer)
+
+
+def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
+    entities, seen = [], {}
+    raw = ck.items(doc, "entities", "entities")
+    for i, item in enumerate(raw):
+        where = f"entities[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "name"}, {"aliases"}):
+            continue
+        entity_id = ck.ident(item, "id", where, seen)
+        name = ck.text(item, "name", where)
+        if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
+            ck.error(item.key_lines["id"], f"{where}.id", "entity ids are lower-case words ([a-z][a-z0-9_]*)")
+        if entity_id and name:
+            entities.append(Entity(entity_id, name, _strings(ck, item, "aliases", where)))
+    return entities
+
+
+def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    seen: dict[str, int] = {}
+    raw = ck.items(doc, "sources", "sources")
+    for i, item in enumerate(raw):
+        where = f"sources[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "title", "publisher"}, {"date", "url", "quotes", "note"}):
+            continue
+        source_id = ck.ident(item, "id", where, seen)
+        title, publisher = ck.text(item, "title", where), ck.text(item, "publisher", where)
+        day = ck.date(item, "date", where)
+        url = ck.text(item, "url", where)
+        if url and not re.match(r"https?://\S+$", url):
+            ck.error(item.key_lines["url"], f"{where}.url", f"not an http(s) URL: {url!r}")
+        if source_id and title and publisher:
+            sources[source_id] = Source(
+                source_id, title, publisher, day.isoformat() if day else None, url,
+                _strings(ck, item, "quotes", where), ck.text(item, "note", where),
+            )
+    return sources
+
+
+_CLAIM_REQUIRED = {"id", "text", "verdict", "citations"}
+_CLAIM_OPTIONAL = {
+    "explanation", "subject", "valid_from", "valid_until", "replaced_by", "numbers",
+    "paraphrases", "variants", "examples",
+}
+
+
+def _load_claims(ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity_ids: set[str]) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    raw = ck.items(doc, "claims", "claims")
+    for i, item in enumerate(raw):
+        line = _line_of(raw, i, doc)
+        where = f"claims[{i}]"
+        if not ck.mapping(item, line, where, _CLAIM_REQUIRED, _CLAIM_OPTIONAL):
+            continue
+        claim_id = ck.ident(item, "id", where, seen)
+        where = f"claims[{claim_id or i}]"
+        text = ck.text(item, "text", where)
+        verdict = ck.choice(item, "verdict", where, CLAIM_VERDICTS)
+        citations = _citations(ck, item, where, sources, required=True)
+        subject = _strings(ck, item, "subject", where)
+        for name in subject:
+            if name not in entity_ids:
+                ck.error(item.key_lines["subject"], f"{where}.subject", f"no entity with id {name!r}")
+        valid_from, valid_until = ck.date(item, "valid_from", where), ck.date(item, "valid_until", where)
+        if valid_from and valid_until and valid_until < valid_from:
+            ck.error(item.key_lines["valid_until"], f"{where}.valid_until", "is before valid_from")
+        claim = Claim(
+            id=claim_id or "", text=text or "", verdict=verdict or "true",
+            explanation=ck.text(item, "explanation", where) or "", citations=citations, subject=subject,
+            valid_from=valid_from, valid_until=valid_until, replaced_by=ck.text(item, "replaced_by", where),
+            numbers=_numbers(ck, item, where), paraphrases=_strings(ck, item, "paraphrases", where),
+            variants=_variants(ck, item, where, sources, citations), examples=_examples(ck, item, where), line=line,
+        )
+        claims.append(claim)
+    ids = {c.id for c in claims}
+    for claim in claims:
+        if claim.replaced_by and claim.replaced_by not in ids:
+            ck.error(claim.line, f"claims[{claim.id}].replaced_by", f"no claim with id {claim.replaced_by!r}")
+    return claims
+
+
+def _numbers(ck: _Checker, m: _Mapping, where: str) -> tuple[ClaimNumber, ...]:
+    out = []
+    raw = ck.items(m, "numbers", where)
+    for i, item in enumerate(raw):
+        w = f"{where}.numbers[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, m), w, {"value"}, {"relation"}):
+            continue
+        text = ck.text(item, "value", w)
+        relation = ck.choice(item, "relation", w, RELATIONS) if "relation" in item else "exactly"
+        if text is None or relation is None:
+            continue
+        quantity = parse_quantity(text)
+        if quantity is None or not quantity.unit:
+            ck.error(item.key_lines["value"], f"{w}.value", f"cannot read {text!r} as one figure with a unit (e.g. '27%', '$13 billion', '2032')")
+            continue
+        out.append(ClaimNumber(Quantity(quantity.value, quantity.unit, relation, text), text))
+    return tuple(out)
+
+
+def _variants(
+    ck: _Checker, m: _Mapping, where: str, sources: dict[str, Source], default: tuple[Citation, ...]
+) -> tuple[Variant, ...]:
+    out = []
+    raw = ck.items(m, "variants", where)
+    for i, item in enumerate(raw):
+        w = f"{where}.variants[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, m), w, {"text", "verdict", "explanation"}, {"citations"}):
+            continue
+        text, verdict, explanation = ck.text(item, "text", w), ck.choice(item, "verdict", w, CLAIM_VERDICTS), ck.text(item, "explanation", w)
+        citations = _citations(ck, item, w, sources, required=False) or default
+        if text and verdict and explanation:
+            out.append(Variant(text, verdict, explanation, citations))
+    return tuple(out)
+
+
+def _examples(ck: _Checker, m: _Mapping, where: str) -> tuple[Example, ...]:
+    out = []
+    raw = ck.items(m, "examples", where)
+    for i, item in enumerate(raw):
+        w = f"{where}.examples[{i}]"
+        line = _line_of(raw, i, m)
+        if not ck.mapping(item, line, w, {"text", "verdict"}, {"as_of"}):
+            continue
+        text, verdict = ck.text(item, "text", w), ck.choice(item, "verdict", w, EXAMPLE_VERDICTS)
+        if text and verdict:
+            out.append(Example(text, verdict, ck.date(item, "as_of", w), line))
+    return tuple(out)
+
+
+# --- finding and caching --------------------------------------------------------------
+
+
+def bundled_path() -> Path:
+    """The claim base shipped with the package (or, in a source checkout, `data/claims.yaml`)."""
+    packaged = Path(__file__).parent / "data" / "claims.yaml"
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
+
+
+def cache_dir() -> Path:
+    if os.environ.get(ENV_CACHE):
+        return Path(os.environ[ENV_CACHE])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "dealcheck"
+
+
+def _cache_key(data: bytes) -> str:
+    from . import __version__
+
+    h = hashlib.sha256(data)
+    h.update(f"{__version__}:{sys.version_info[:2]}".encode())
+    return h.hexdigest()[:32]
+
+
+def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool = True) -> ClaimBase:
+    """Load a claim base from `path` (default: $DEALCHECK_CLAIMS, else the bundled one).
+
+    The compiled base, with its index, is cached by content hash, so a base is parsed
+    and indexed once and later runs skip YAML entirely.
+    """
+    if path is None:
+        path = os.environ.get(ENV_CLAIMS) or bundled_path()
+    shown = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ClaimBaseError(f"{shown}: no such claim base") from None
+    except IsADirectoryError:
+        raise ClaimBaseError(f"{shown}: is a directory, not a claim base") from None
+    except OSError as exc:
+        raise ClaimBaseError(f"{shown}: cannot read claim base: {exc.strerror}") from None
+    cached = cache_dir() / f"{_cache_key(data)}.pickle" if use_cache else None
+    if cached is not None:
+        try:
+            with cached.open("rb") as fh:
+                base: ClaimBase = pickle.load(fh)
+            base.path = shown
+            return base
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ClaimBaseError(f"{shown}:{line}: not valid UTF-8") from None
+    base = parse_claim_base(text, shown)
+    if cached is not None:
+        _write_cache(base, cached)
+    return base
+
+
+def _write_cache(base: ClaimBase, target: Path) -> None:
+    """Best effort: a read-only or full disk only costs speed, never the check itself."""
+    base.index  # noqa: B018 - built now so that it is cached with the base
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def iter_texts(claim: Claim) -> Iterator[tuple[str, int]]:
+    """Every string that should match `claim`: (text, variant index or -1)."""
+    yield claim.text, -1
+    for p in claim.paraphrases:
+        yield p, -1
+    for i, v in enumerate(claim.variants):
+        yield v.text, i

@@ -1,0 +1,262 @@
+"""The `dealcheck` command: parse options, call the core, render. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from . import __version__
+from .errors import DealcheckError, ExitCode
+
+check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+claims_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True,
+    help="Browse and validate a claim base.",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    line = "line"
+    github = "github"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ClaimsOption = Annotated[
+    Optional[Path],
+    typer.Option("--claims", "-c", envvar="DEALCHECK_CLAIMS", help="Claim base to use (default: the bundled one).", show_default=False),
+]
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"dealcheck: warning: {message}\n")
+
+
+def _parse_date(value: str | None, option: str) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DealcheckError(f"{option}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _parse_levels(value: str) -> frozenset[str]:
+    from .verdict import VERDICTS
+
+    levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
+    unknown = sorted(levels - set(VERDICTS))
+    if unknown:
+        raise DealcheckError(f"--fail-on: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
+    return levels
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"dealcheck {__version__}")
+        raise typer.Exit()
+
+
+@check_app.command(
+    help=(
+        "Check statements, files, folders or stdin against the claim base.\n\n"
+        "An argument that is an existing path is read as a file (folders are walked); '-' reads stdin; "
+        "anything else is a statement. With no argument, piped stdin is read.\n\n"
+        "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error."
+    )
+)
+def check(
+    args: Annotated[Optional[list[str]], typer.Argument(help="Statements, files, folders, or '-' for stdin.", show_default=False)] = None,
+    claims: ClaimsOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    color: Annotated[Color, typer.Option("--color", help="Colour in text output (NO_COLOR is honoured).")] = Color.auto,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge as of this date, YYYY-MM-DD (default: today).", show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = 0,
+    report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = False,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = "false,misleading",
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    from . import claimbase
+    from .checker import Options, Stats, check_inputs
+    from .inputs import resolve
+    from .render import make_renderer, summary
+
+    started = time.perf_counter()
+    levels = _parse_levels(fail_on)
+    options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all)
+    inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty())
+    base = claimbase.load(claims)
+    colour = "never" if color is Color.auto and os.environ.get("NO_COLOR") else color.value
+    renderer = make_renderer(fmt.value, sys.stdout, colour)
+    stats = Stats()
+    counts: Counter[str] = Counter()
+    failed = False
+    try:
+        for finding in check_inputs(inputs, base, options, _warn, stats):
+            renderer.add(finding)
+            counts[finding.verdict] += 1
+            failed = failed or finding.verdict in levels
+    finally:
+        renderer.close()
+    if fmt is Format.text and any(not i.is_statement for i in inputs):
+        sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
+    if failed and not exit_zero:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+@claims_app.command("list", help="One line per claim: id, verdict, dates and text.")
+def claims_list(
+    search: Annotated[Optional[str], typer.Argument(help="Only claims whose id, text or paraphrases contain this.", show_default=False)] = None,
+    claims: ClaimsOption = None,
+    verdict: Annotated[Optional[str], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    from . import claimbase
+    from .claimbase import CLAIM_VERDICTS
+    from .curate import list_claims
+
+    if verdict is not None and verdict not in CLAIM_VERDICTS:
+        raise DealcheckError(f"--verdict: {verdict!r} is not one of {', '.join(CLAIM_VERDICTS)}")
+    _check_format(fmt)
+    found = list_claims(claimbase.load(claims), search, verdict)
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"id": c.id, "verdict": c.verdict, "valid_from": _iso(c.valid_from), "valid_until": _iso(c.valid_until), "text": c.text}
+            for c in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for c in found:
+        dates = f"{_iso(c.valid_from) or '…'}..{_iso(c.valid_until) or '…'}"
+        print(f"{c.id:<32} {c.verdict:<10} {dates:<22} {c.text}")
+
+
+@claims_app.command("show", help="Everything about one claim, with its citations.")
+def claims_show(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id.")],
+    claims: ClaimsOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    from . import claimbase
+    from .render import citation_dict
+
+    _check_format(fmt)
+    base = claimbase.load(claims)
+    claim = base.by_id.get(claim_id)
+    if claim is None:
+        raise DealcheckError(f"no claim with id {claim_id!r} in {base.path} (see 'dealcheck claims list')")
+    data = {
+        "id": claim.id, "text": claim.text, "verdict": claim.verdict, "explanation": claim.explanation,
+        "subject": list(claim.subject), "valid_from": _iso(claim.valid_from), "valid_until": _iso(claim.valid_until),
+        "replaced_by": claim.replaced_by, "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in claim.numbers],
+        "citations": [citation_dict(c) for c in claim.citations], "paraphrases": list(claim.paraphrases),
+        "variants": [{"text": v.text, "verdict": v.verdict, "explanation": v.explanation} for v in claim.variants],
+        "examples": [{"text": e.text, "verdict": e.verdict, "as_of": _iso(e.as_of)} for e in claim.examples],
+    }
+    if fmt == "json":
+        import json
+
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    print(f"{claim.id}  [{claim.verdict}]  {_iso(claim.valid_from) or '…'}..{_iso(claim.valid_until) or '…'}")
+    print(f"  {claim.text}")
+    if claim.explanation:
+        print(f"  why: {claim.explanation}")
+    if claim.replaced_by:
+        print(f"  replaced by: {claim.replaced_by}")
+    for c in data["citations"]:
+        print(f"  source: {c['publisher']}, “{c['title']}”" + (f", {c['date']}" if c["date"] else "") + (f"\n          {c['url']}" if c["url"] else ""))
+        print(f"          “{c['quote']}”")
+    for n in data["numbers"]:
+        print(f"  number: {n['value']} ({n['relation']})")
+    for p in claim.paraphrases:
+        print(f"  paraphrase: {p}")
+    for v in claim.variants:
+        print(f"  variant [{v.verdict}]: {v.text}\n      {v.explanation}")
+    for e in claim.examples:
+        print(f"  example [{e.verdict}{', as of ' + e.as_of.isoformat() if e.as_of else ''}]: {e.text}")
+
+
+@claims_app.command("validate", help="Check the schema and references, then run every example through the matcher (exit 1 on a failing example).")
+def claims_validate(
+    path: Annotated[Optional[Path], typer.Argument(help="Claim base to validate (default: --claims, else the bundled one).", show_default=False)] = None,
+    claims: ClaimsOption = None,
+) -> None:
+    from . import claimbase
+    from .curate import counts, run_examples
+
+    base = claimbase.load(path or claims, use_cache=False)
+    ran, failures = run_examples(base)
+    for failure in failures:
+        print(failure.describe(base.path))
+    n = counts(base)
+    print(
+        f"{base.path}: {n['claims']} claims, {n['paraphrases']} paraphrases, {n['variants']} variants, "
+        f"{n['sources']} sources; {ran - len(failures)}/{ran} examples pass"
+    )
+    if failures:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("text", "json"):
+        raise DealcheckError(f"--format: {fmt!r} is not one of text, json")
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _fail(lines: tuple[str, ...], code: int) -> NoReturn:
+    for line in lines:
+        sys.stderr.write(f"dealcheck: error: {line}\n")
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: `dealcheck claims …` goes to the curator commands, anything else is checked."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["claims"]:
+        command, args, prog = typer.main.get_command(claims_app), argv[1:], "dealcheck claims"
+    else:
+        command, args, prog = typer.main.get_command(check_app), argv, "dealcheck"
+    try:
+        code = command.main(args=args, prog_name=prog, standalone_mode=False)
+    except DealcheckError as exc:
+        _fail(exc.lines, ExitCode.ERROR)
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        message = exc.format_message()
+        if "\n" in message:  # `dealcheck claims` alone: its help
+            sys.stderr.write(message.rstrip() + "\n")
+            sys.exit(ExitCode.ERROR)
+        _fail((f"{message} (see '{prog} --help')",), ExitCode.ERROR)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("dealcheck: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # The reader (`head`, `less`) has gone: stop quietly, and keep Python from
+        # complaining about the unflushed stdout on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(ExitCode.OK)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)

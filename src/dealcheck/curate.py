@@ -1,0 +1,70 @@
+"""Curator tools: list, show and validate a claim base (its examples are its test suite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .checker import Finding, Options, check_sentence
+from .claimbase import Claim, ClaimBase
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    claim: Claim
+    text: str
+    expected: str
+    got: Finding
+    line: int
+
+    def describe(self, path: str) -> str:
+        got = self.got.claim.id if self.got.claim else "no claim"
+        return (
+            f"{path}:{self.line}: example of {self.claim.id}: expected {self.expected}, "
+            f"got {self.got.verdict} ({got}, score {self.got.score:.2f}): {self.text}"
+        )
+
+
+def run_examples(base: ClaimBase, today: dt.date | None = None) -> tuple[int, list[ExampleFailure]]:
+    """Check every example through the real matcher; (examples run, failures).
+
+    An example passes when it gets its verdict from its own claim (or, for `unknown`,
+    matches nothing): the right verdict from the wrong claim is luck, not a pass.
+    """
+    failures = []
+    count = 0
+    for claim in base.claims:
+        for example in claim.examples:
+            count += 1
+            finding = check_sentence(example.text, base, Options(as_of=example.as_of or today or dt.date.today()))
+            own = finding.claim is not None and finding.claim.id == claim.id
+            ok = finding.verdict == example.verdict and (own or example.verdict == "unknown")
+            if not ok:
+                failures.append(ExampleFailure(claim, example.text, example.verdict, finding, example.line))
+    return count, failures
+
+
+def list_claims(base: ClaimBase, text: str | None = None, verdict: str | None = None) -> list[Claim]:
+    """Claims whose id, text or paraphrases contain `text` (accents and case ignored)."""
+    from .normalize import fold
+
+    needle = fold(text) if text else None
+    out = []
+    for claim in base.claims:
+        if verdict and claim.verdict != verdict:
+            continue
+        if needle and not any(needle in fold(s) for s in (claim.id, claim.text, *claim.paraphrases)):
+            continue
+        out.append(claim)
+    return out
+
+
+def counts(base: ClaimBase) -> dict[str, int]:
+    return {
+        "claims": len(base.claims),
+        "paraphrases": sum(len(c.paraphrases) for c in base.claims),
+        "variants": sum(len(c.variants) for c in base.claims),
+        "examples": sum(len(c.examples) for c in base.claims),
+        "sources": len(base.sources),
+        "entities": len(base.entities),
+    }

@@ -1,0 +1,32 @@
+"""Exit codes and the errors a user can cause.
+
+Every `DealcheckError` is something the user can fix: the CLI prints its lines
+and exits with `ExitCode.ERROR`, never with a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+    INTERRUPTED = 130
+
+
+class DealcheckError(Exception):
+    """A usage, input or claim-base problem, reported as one line per problem."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(lines[0] if lines else "error")
+        self.lines: tuple[str, ...] = lines or ("error",)
+
+
+class ClaimBaseError(DealcheckError):
+    """The claim base cannot be loaded; each line names file, line and field."""
+
+
+class InputError(DealcheckError):
+    """A file or argument cannot be read as text."""

@@ -1,0 +1,334 @@
+"""Text normalisation shared by the claim base and the sentences checked against it.
+
+Both sides go through the same `Normalizer`, so that "$13B", "13 billion dollars"
+and "13 milliards de dollars" become one token, "the ChatGPT maker" becomes
+`openai`, and French and English words are stemmed with their own stemmer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+RELATIONS = ("exactly", "about", "more_than", "at_least", "less_than", "at_most")
+
+# How far "about 27%" may stray: 28% agrees with it, 30% does not.
+ABOUT_TOLERANCE = 0.05
+# Figures the sources give as exact still allow rounding ("$13.0B", "27.0%").
+EXACT_TOLERANCE = 0.005
+
+_QUALIFIERS: dict[str, str] = {
+    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "plus de": "more_than", "plus d'": "more_than", "un peu plus de": "more_than",
+    "au-dela de": "more_than", "au dela de": "more_than", "superieure a": "more_than", "superieur a": "more_than",
+    "at least": "at_least", "no less than": "at_least", "au moins": "at_least", "pas moins de": "at_least",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "close to": "about", "nearly": "about", "almost": "about", "an estimated": "about", "approx.": "about",
+    "environ": "about", "pres de": "about", "pres d'": "about", "quelque": "about", "autour de": "about",
+    "approximativement": "about", "a peu pres": "about", "presque": "about", "pratiquement": "about",
+    "quasiment": "about", "de l'ordre de": "about", "une part d'environ": "about",
+    "less than": "less_than", "under": "less_than", "below": "less_than", "moins de": "less_than",
+    "moins d'": "less_than", "up to": "at_most", "at most": "at_most", "jusqu'a": "at_most",
+    "au plus": "at_most", "au maximum": "at_most", "exactly": "exactly", "exactement": "exactly",
+}
+
+_SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "mille": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "g": 1e9,
+    "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
+}
+
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_QUANTITY_RE = re.compile(
+    rf"(?:(?P<qual>{_QUALIFIER_RE})\s*)?"
+    r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+    r"(?:\s?(?P<scalew>thousand|mille|millions?|milliards?|billions?|trillions?|mds?|mrds?|bn|mn|mio|tn)\b\.?"
+    r"|(?P<scalel>[kmbg])\b)?"
+    r"(?:\s?(?P<cur2>(?:de |d')?(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
+    r"(?:\s?(?P<pct>%))?"
+)
+
+# Fractions people write instead of percentages; text2num reads cardinals, not these.
+_FRACTIONS = [
+    (re.compile(r"\b(?:one half|a half|half|la moitie|moitie)\b"), "50%"),
+    (re.compile(r"\b(?:a quarter|one quarter|un quart|quart)\b"), "25%"),
+    (re.compile(r"\b(?:three quarters|trois quarts)\b"), "75%"),
+    (re.compile(r"\b(?:a third|one third|un tiers|tiers)\b"), "33.3%"),
+    (re.compile(r"\b(?:two thirds|deux tiers)\b"), "66.7%"),
+]
+_PERCENT_WORDS = re.compile(r"\s*\b(?:per ?cent|pour ?cent|pourcent|pct)\b")
+
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|hundred|thousand|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+    r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\b"
+)
+
+_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere)\b"
+    r"|\b(?:n'|ne\s+)\w+\s+plus\b"
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to|according to (?:reports|sources|people|a report)"
+    r"|sources (?:say|said|suggest)|reports (?:say|said|suggest)|people familiar"
+    r"|selon des (?:sources|rapports|medias|informations)|selon (?:plusieurs|certaines) sources|des sources (?:suggerent|indiquent)"
+    r"|des rapports (?:suggerent|indiquent)|aurait|auraient|serait|seraient|rumeurs?)\b"
+)
+
+_EN_STOP = frozenset(
+    "a an the of and or to in on at by for with from as is are was were be been being has have had do does did "
+    "it its this that these those which who whom whose what will would shall should can could may might must "
+    "than then so such into onto over under about after before since until through also just only its their "
+    "they them he she his her we our you your i me my us there here now all any some each more most other "
+    "s t not no never none nor neither cannot".split()
+)
+_FR_STOP = frozenset(
+    "le la les l un une des du de d et ou a au aux en dans sur sous par pour avec sans que qu qui quoi dont "
+    "ce cet cette ces son sa ses leur leurs il elle ils elles on nous vous je me se s est sont etait ete etre "
+    "a ont avait avoir fait plus moins tres aussi ainsi comme mais donc or ni car ne n pas jamais aucun aucune "
+    "y c j m t lui eux notre nos votre vos mon ma mes ton ta tes tout tous toute toutes".split()
+)
+_FR_MARKERS = frozenset(
+    "le la les des du et est une dans pour avec qui que sur au aux sont ont ses cette ce pas d l qu n selon".split()
+)
+_EN_MARKERS = frozenset("the of and is to in has have its that with for on by was are it will be an".split())
+STOPWORDS = _EN_STOP | _FR_STOP
+
+_WORD_RE = re.compile(r"[a-z0-9_]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+                              "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and unify quotes, so both languages compare plainly."""
+    text = text.translate(_APOSTROPHES).casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.replace("n't", " not")
+
+
+def detect_language(folded: str) -> str:
+    """'fr' or 'en' from function words: cheap, and right for news sentences."""
+    words = _WORD_RE.findall(folded)
+    fr = sum(1 for w in words if w in _FR_MARKERS)
+    en = sum(1 for w in words if w in _EN_MARKERS)
+    return "fr" if fr > en else "en"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure with its unit (`usd`, `eur`, `pct`, `year` or `` for a bare number)."""
+
+    value: float
+    unit: str
+    relation: str = "exactly"
+    text: str = ""
+
+    @property
+    def token(self) -> str:
+        return f"q{self.unit}{self.value:g}".replace(".", "_").replace("+", "")
+
+    def interval(self) -> tuple[float, float, bool, bool]:
+        """(low, high, low_open, high_open) of the values this statement allows."""
+        v = self.value
+        if self.relation == "about":
+            return v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE), False, False
+        if self.relation == "more_than":
+            return v, float("inf"), True, False
+        if self.relation == "at_least":
+            return v, float("inf"), False, False
+        if self.relation == "less_than":
+            return float("-inf"), v, False, True
+        if self.relation == "at_most":
+            return float("-inf"), v, False, False
+        return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE), False, False
+
+    def agrees_with(self, other: Quantity) -> bool:
+        """Whether two statements of the same unit can both be true."""
+        lo1, hi1, lo1_open, hi1_open = self.interval()
+        lo2, hi2, lo2_open, hi2_open = other.interval()
+        if hi1 < lo2 or hi2 < lo1:
+            return False
+        if hi1 == lo2 and (hi1_open or lo2_open):
+            return False
+        if hi2 == lo1 and (hi2_open or lo1_open):
+            return False
+        return True
+
+    def describe(self) -> str:
+        words = {"exactly": "", "about": "about ", "more_than": "more than ", "at_least": "at least ",
+                 "less_than": "less than ", "at_most": "at most "}[self.relation]
+        return f"{words}{format_value(self.value, self.unit)}"
+
+
+def format_value(value: float, unit: str) -> str:
+    if unit == "pct":
+        return f"{value:g}%"
+    if unit in ("usd", "eur"):
+        sign = "$" if unit == "usd" else "€"
+        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= scale:
+                return f"{sign}{value / scale:g} {word}"
+        return f"{sign}{value:g}"
+    return f"{value:g}"
+
+
+def _parse_number(raw: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?", raw):
+        return float(raw.replace(",", "").replace(" ", ""))
+    return float(raw.replace(",", "."))
+
+
+def _quantity(m: re.Match[str]) -> Quantity | None:
+    value = _parse_number(m["num"])
+    scale_word = m["scalew"] or m["scalel"]
+    scale = _SCALES.get(scale_word, 1.0) if scale_word else 1.0
+    relation = _QUALIFIERS[m["qual"]] if m["qual"] else "exactly"
+    currency = (m["cur1"] or m["cur2"] or "").strip()
+    if m["pct"]:
+        return Quantity(value, "pct", relation, m.group(0).strip())
+    if currency or scale >= 1e6 or value >= 1e6:
+        unit = "eur" if "eur" in currency or "€" in currency else "usd"
+        return Quantity(value * scale, unit, relation, m.group(0).strip())
+    if scale_word:
+        # "13 m" without a currency is more likely a distance than money; keep it out.
+        return None
+    if re.fullmatch(r"(?:19|20)\d\d", m["num"]):
+        return Quantity(value, "year", relation, m.group(0).strip())
+    return Quantity(value, "", relation, m.group(0).strip())
+
+
+def _mark_quantities(folded: str, found: list[Quantity]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        q = _quantity(m)
+        if q is None:
+            return m.group(0)
+        found.append(q)
+        return f" {q.token} "
+
+    return _QUANTITY_RE.sub(replace, folded)
+
+
+def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Quantity]]:
+    """Return the folded text with each figure replaced by its token, and the figures."""
+    folded = fold(text)
+    lang = lang or detect_language(folded)
+    folded = _PERCENT_WORDS.sub("%", folded)
+    for pattern, replacement in _FRACTIONS:
+        folded = pattern.sub(replacement, folded)
+    found: list[Quantity] = []
+    # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
+    folded = _mark_quantities(folded, found)
+    if _NUMBER_WORDS.search(folded):
+        from text_to_num import alpha2digit  # lazy: only sentences with number words pay for it
+
+        folded = _mark_quantities(alpha2digit(folded, lang), found)
+    return folded, found
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """Parse one figure as curators write it in the claim base ("27%", "$13 billion", "2032")."""
+    _, found = extract_quantities(text)
+    return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("french" if lang == "fr" else "english")
+
+
+@dataclass
+class Analysis:
+    """What matching needs to know about one sentence or one claim string."""
+
+    text: str
+    folded: str
+    lang: str
+    tokens: list[str]
+    entities: frozenset[str]
+    quantities: list[Quantity]
+    negated: bool
+    hedged: bool
+    terms: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.terms = frozenset(self.tokens)
+
+
+class Normalizer:
+    """Folds text, rewrites entity aliases to entity ids, extracts figures and stems words."""
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        # alias (folded) -> entity id; longest first so "openai foundation" wins over "openai".
+        self.aliases = {fold(a).strip(): e for a, e in aliases.items() if fold(a).strip()}
+        self.entity_ids = frozenset(aliases.values())
+        ordered = sorted(self.aliases, key=len, reverse=True)
+        self._alias_re = (
+            re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
+            if ordered
+            else None
+        )
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"aliases": self.aliases, "entity_ids": self.entity_ids}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["aliases"])  # type: ignore[misc, arg-type]
+
+    def analyse(self, text: str) -> Analysis:
+        folded = fold(text)
+        lang = detect_language(folded)
+        with_numbers, quantities = extract_quantities(text, lang)
+        entities: set[str] = set()
+        if self._alias_re is not None:
+
+            def to_entity(m: re.Match[str]) -> str:
+                entity = self.aliases[m.group(0)]
+                entities.add(entity)
+                return f" {entity} "
+
+            with_numbers = self._alias_re.sub(to_entity, with_numbers)
+        words = _WORD_RE.findall(with_numbers)
+        entities.update(w for w in words if w in self.entity_ids)
+        kept = self.entity_ids | {q.token for q in quantities}
+        plain = [w for w in words if w not in STOPWORDS and w not in kept]
+        stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain)))
+        tokens = []
+        for w in words:
+            if w in kept:
+                tokens.append(w)
+            elif w in stemmed:
+                tokens.append(stemmed[w])
+        for q in quantities:
+            if q.unit:
+                tokens.append(f"q{q.unit}")
+        return Analysis(
+            text=text,
+            folded=folded,
+            lang=lang,
+            tokens=tokens,
+            entities=frozenset(entities),
+            quantities=quantities,
+            negated=bool(_NEGATION_RE.search(folded)),
+            hedged=bool(_HEDGE_RE.search(folded)),
+        )
+
+
+def alias_table(entities: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:
+    """Map every name and alias of (id, name, aliases) triples to the entity id."""
+    table: dict[str, str] = {}
+    for entity_id, name, aliases in entities:
+        table[entity_id] = entity_id
+        table[name] = entity_id
+        for alias in aliases:
+            table[alias] = entity_id
+    return table

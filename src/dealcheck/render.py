@@ -1,0 +1,202 @@
+"""Output formats: text for people, json/jsonl for scripts, line for editors, github for CI."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import IO, Any, Protocol
+
+from .checker import Finding
+from .claimbase import Citation
+
+FORMATS = ("text", "json", "jsonl", "line", "github")
+
+_STYLES = {
+    "false": "bold red",
+    "misleading": "bold yellow",
+    "outdated": "bold magenta",
+    "unverified": "bold blue",
+    "true": "bold green",
+    "unknown": "dim",
+}
+_GITHUB_LEVEL = {"false": "error", "misleading": "warning", "outdated": "warning"}
+
+
+def citation_dict(c: Citation) -> dict[str, Any]:
+    s = c.source
+    return {"source": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url, "quote": c.quote}
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """The stable JSON shape of a finding (documented in the README)."""
+    out: dict[str, Any] = {
+        "text": f.text,
+        "verdict": f.verdict,
+        "score": round(f.score, 3),
+        "claim": {"id": f.claim.id, "text": f.claim.text} if f.claim else None,
+        "matched": f.matched,
+        "explanation": f.explanation,
+        "citations": [citation_dict(c) for c in f.citations],
+        "lang": f.lang,
+        "hedged": f.hedged,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+    }
+    if f.candidates:
+        out["candidates"] = [
+            {"claim": c.claim.id, "text": c.claim.text, "matched": c.matched.text, "score": round(c.score, 3)} for c in f.candidates
+        ]
+    return out
+
+
+def location(f: Finding) -> str:
+    return f"{f.path or '<statement>'}:{f.line}:{f.column}"
+
+
+def one_line(f: Finding) -> str:
+    claim = f" [{f.claim.id}]" if f.claim else ""
+    return f"{location(f)}: {f.verdict}: {' '.join(f.explanation.split())}{claim}"
+
+
+class Renderer(Protocol):
+    def add(self, finding: Finding) -> None: ...
+    def close(self) -> None: ...
+
+
+class JsonRenderer:
+    """One JSON array, written when the run ends."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding_dict(finding))
+
+    def close(self) -> None:
+        json.dump(self.items, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+class JsonLinesRenderer:
+    """One object per line, flushed at once so that `| head` and `| jq` see it immediately."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, finding: Finding) -> None:
+        self.out.write(json.dumps(finding_dict(finding), ensure_ascii=False) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class LineRenderer:
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, finding: Finding) -> None:
+        self.out.write(one_line(finding) + "\n")
+
+    def close(self) -> None:
+        pass
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubRenderer:
+    """GitHub Actions workflow commands: an annotation on the line of each finding."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, f: Finding) -> None:
+        level = _GITHUB_LEVEL.get(f.verdict, "notice")
+        props = [f"title={_escape_property('dealcheck: ' + f.verdict)}"]
+        if f.path:
+            props = [
+                f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+                f"endLine={f.end_line}", f"endColumn={f.end_column}", *props,
+            ]
+        claim = f" [{f.claim.id}]" if f.claim else ""
+        self.out.write(f"::{level} {','.join(props)}::{_escape_data(f.text + ' — ' + f.explanation + claim)}\n")
+
+    def close(self) -> None:
+        pass
+
+
+class TextRenderer:
+    """A block per finding, coloured by verdict when the terminal allows it."""
+
+    def __init__(self, out: IO[str], color: str) -> None:
+        from rich.console import Console
+
+        self.console = Console(
+            file=out,
+            force_terminal=True if color == "always" else None,
+            no_color=color == "never" or None,
+            color_system="auto" if color != "never" else None,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+        )
+        self.count = 0
+
+    def add(self, f: Finding) -> None:
+        from rich.markup import escape
+
+        if self.count:
+            self.console.print()
+        self.count += 1
+        where = f"{location(f)}  " if f.path else ""
+        style = _STYLES.get(f.verdict, "")
+        hedge = "  [dim](reported as hearsay)[/]" if f.hedged else ""
+        self.console.print(
+            f"{escape(where)}[{style}]{f.verdict.upper()}[/]  {escape(f.text)}  [dim](score {f.score:.2f})[/]{hedge}"
+        )
+        if f.claim:
+            self.console.print(f"  [bold]claim[/]   {escape(f.claim.id)}: {escape(f.claim.text)}")
+        self.console.print(f"  [bold]why[/]     {escape(f.explanation)}")
+        for i, c in enumerate(f.citations):
+            s = c.source
+            label = "source" if i == 0 else ""
+            head = ", ".join(x for x in (s.publisher, f"“{s.title}”", s.date) if x)
+            self.console.print(f"  [bold]{label:<6}[/]  {escape(head)}")
+            if s.url:
+                self.console.print(f"          [underline]{escape(s.url)}[/]")
+            self.console.print(f"          [italic]“{escape(c.quote)}”[/]")
+        for c in f.candidates:
+            self.console.print(f"  [dim]candidate {c.score:.2f}  {escape(c.claim.id)}: {escape(c.matched.text)}[/]")
+
+    def close(self) -> None:
+        pass
+
+
+def make_renderer(fmt: str, out: IO[str], color: str) -> Renderer:
+    if fmt == "json":
+        return JsonRenderer(out)
+    if fmt == "jsonl":
+        return JsonLinesRenderer(out)
+    if fmt == "line":
+        return LineRenderer(out)
+    if fmt == "github":
+        return GithubRenderer(out)
+    return TextRenderer(out, color)
+
+
+def summary(sentences: int, counts: Counter[str], seconds: float) -> str:
+    parts = ", ".join(f"{n} {v}" for v, n in sorted(counts.items()))
+    found = sum(counts.values())
+    return f"{sentences} sentence{'s' if sentences != 1 else ''} checked, {found} finding{'s' if found != 1 else ''}" + (
+        f" ({parts})" if parts else ""
+    ) + f" in {seconds:.2f}s"
