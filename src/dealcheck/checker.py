@@ -91,9 +91,8 @@ def check_sentence(text: str, base: ClaimBase, options: Options) -> Finding:
 
 def check_block(
     block: Block, base: ClaimBase, options: Options, path: str | None, everything: bool, stats: Stats | None = None
-) -> list[Finding]:
+) -> Iterator[Finding]:
     """Every finding of one block, in order; `everything` keeps sentences that match nothing."""
-    findings = []
     positions: _Positions | None = None
     for start, end in segment.split(block.text):
         if stats is not None:
@@ -104,9 +103,8 @@ def check_block(
         positions = positions or _Positions(block)
         finding.path = path
         finding.line, finding.column = positions.at(start)
-        finding.end_line, finding.end_column = positions.at(end)
-        findings.append(finding)
-    return findings
+        finding.end_line, finding.end_column = positions.at(end - 1)
+        yield finding
 
 
 def check_inputs(
@@ -122,4 +120,4 @@ def check_inputs(
 
 def check_text(text: str, base: ClaimBase, options: Options | None = None, *, everything: bool = True) -> list[Finding]:
     """Check a piece of text sentence by sentence (the Python API's entry point)."""
-    return check_block(Block(text, 1), base, options or Options(), None, everything)
+    return list(check_block(Block(text, 1), base, options or Options(), None, everything))

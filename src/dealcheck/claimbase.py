@@ -151,7 +151,14 @@ def _make_loader() -> type:
                 mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
+    def construct_timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except ValueError:  # "2024-13-40": left as text, so validation names the field
+            return node.value
+
     LineLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     return LineLoader
 
 
@@ -370,11 +377,11 @@ def _load_claims(ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity
     raw = ck.items(doc, "claims", "claims")
     for i, item in enumerate(raw):
         line = _line_of(raw, i, doc)
-        where = f"claims[{i}]"
+        named = isinstance(item, dict) and isinstance(item.get("id"), str) and _ID_RE.fullmatch(item["id"])
+        where = f"claims[{item['id'] if named else i}]"
         if not ck.mapping(item, line, where, _CLAIM_REQUIRED, _CLAIM_OPTIONAL):
             continue
         claim_id = ck.ident(item, "id", where, seen)
-        where = f"claims[{claim_id or i}]"
         text = ck.text(item, "text", where)
         verdict = ck.choice(item, "verdict", where, CLAIM_VERDICTS)
         citations = _citations(ck, item, where, sources, required=True)

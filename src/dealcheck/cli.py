@@ -112,8 +112,11 @@ def check(
             renderer.add(finding)
             counts[finding.verdict] += 1
             failed = failed or finding.verdict in levels
-    finally:
         renderer.close()
+    except BrokenPipeError:
+        # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.
+        _silence_stdout()
+        raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK) from None
     if fmt is Format.text and any(not i.is_statement for i in inputs):
         sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
     if failed and not exit_zero:
@@ -225,6 +228,12 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python does not complain about the unflushed pipe at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _fail(lines: tuple[str, ...], code: int) -> NoReturn:
     for line in lines:
         sys.stderr.write(f"dealcheck: error: {line}\n")
@@ -254,9 +263,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write("dealcheck: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
     except BrokenPipeError:
-        # The reader (`head`, `less`) has gone: stop quietly, and keep Python from
-        # complaining about the unflushed stdout on the way out.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(ExitCode.OK)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)

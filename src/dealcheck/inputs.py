@@ -8,6 +8,8 @@ Markdown code and front matter are blanked out (not removed) for the same reason
 from __future__ import annotations
 
 import codecs
+import io
+import itertools
 import os
 import re
 import sys
@@ -147,14 +149,13 @@ def _blocks_of(stream: BinaryIO, name: str, warn: Warn, markup: str) -> Iterator
     pending: list[bytes] = []
     size = 0
     line = 1
-    first = True
-    for raw in stream:
-        if first:
-            first = False
-            if b"\0" in raw[:8192]:
-                raise InputError(f"{name}: binary file, not checked")
-            if raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
+    head = stream.read(8192)
+    if b"\0" in head:
+        raise InputError(f"{name}: binary file, not checked")
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
+    head += stream.readline()  # finish the line the 8 KiB cut through
+    for raw in itertools.chain(io.BytesIO(head), stream):
         pending.append(raw)
         size += len(raw)
         # Cut at a blank line once the block is big, or anywhere once it is far too big.

@@ -23,8 +23,16 @@ if TYPE_CHECKING:
     from .claimbase import Claim, ClaimBase
 
 # A sentence "makes" a claim at or above this score; tuned on the bundled base's examples.
-THRESHOLD = 0.6
-COVERAGE_WEIGHT = 0.75
+THRESHOLD = 0.4
+# Recall of the candidate string counts BETA² times as much as precision: a claim stated
+# inside a long sentence is still stated, but a sentence about other things is not this claim.
+BETA2 = 0.5
+# "Microsoft controls OpenAI" and "the nonprofit controls OpenAI" differ only by an entity
+# that is in almost every claim, so its idf says little: each entity the candidate names and
+# the sentence does not, and each the sentence names that the claim never mentions, costs this.
+MISSING_ENTITY_PENALTY = 0.15
+EXTRA_ENTITY_PENALTY = 0.2
+SIMILARITY_WEIGHT = 0.15
 # How many index strings reach stage 2; more only costs time.
 SHORTLIST = 40
 
@@ -73,8 +81,18 @@ class Index:
                 postings[term].append(i)
         n = len(self.texts)
         self.idf = {term: math.log(1 + (n - f + 0.5) / (f + 0.5)) for term, f in df.items()}
+        entity_ids = base.normalizer.entity_ids
         self.postings = dict(postings)
-        self.weight = [sum(self.idf[term] for term in set(t.tokens)) or 1.0 for t in self.texts]
+        self.terms = [frozenset(t.tokens) for t in self.texts]
+        self.weight = [sum(self.idf[term] for term in terms) or 1.0 for terms in self.terms]
+        # What a claim may talk about: the words of its text and paraphrases.
+        vocab: dict[int, set[str]] = defaultdict(set)
+        for t, terms in zip(self.texts, self.terms):
+            if t.variant < 0:
+                vocab[t.claim] |= terms
+        self.vocabulary = [frozenset(vocab[i]) for i in range(len(self.claims))]
+        self.entities = [terms & entity_ids for terms in self.terms]
+        self.claim_entities = [v & entity_ids for v in self.vocabulary]
         self.sorted_tokens = [" ".join(sorted(t.tokens)) for t in self.texts]
         self.trigger = _trigger(base)
 
@@ -87,10 +105,12 @@ class Index:
         from rapidfuzz.fuzz import ratio
 
         found: dict[int, float] = defaultdict(float)
+        known = 0.0
         for term in sentence.terms:
             ids = self.postings.get(term)
             if ids:
                 w = self.idf[term]
+                known += w
                 for i in ids:
                     found[i] += w
         if not found:
@@ -105,12 +125,31 @@ class Index:
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue
-            coverage = found[i] / self.weight[i]
+            if t.variant >= 0 and _states_the_truth_instead(sentence, claim, t):
+                continue
+            recall = found[i] / self.weight[i]
+            own = found[i] / known
+            related = sum(self.idf[x] for x in sentence.terms & (self.vocabulary[t.claim] | self.terms[i])) / known
+            precision = (own + related) / 2
+            f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
             similarity = ratio(self.sorted_tokens[i], sentence_terms) / 100
-            score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * similarity
+            score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
+            missing = len(self.entities[i] - sentence.entities)
+            extra = len(sentence.entities - self.entities[i] - self.claim_entities[t.claim])
+            score *= max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
             if t.claim not in best or score > best[t.claim].score:
                 best[t.claim] = Candidate(claim, t, round(score, 4))
         return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
+
+
+def _states_the_truth_instead(sentence: Analysis, claim: Claim, variant: IndexedText) -> bool:
+    """A misstatement about a figure is not made by a sentence that gives the true figure."""
+    for said in sentence.quantities:
+        stated = [q for q in variant.quantities if q.unit == said.unit]
+        true = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        if stated and true and any(said.agrees_with(q) for q in true) and not any(said.agrees_with(q) for q in stated):
+            return True
+    return False
 
 
 def _trigger(base: ClaimBase) -> re.Pattern[str] | None:

@@ -272,6 +272,15 @@ class Normalizer:
         self.aliases = {fold(a).strip(): e for a, e in aliases.items() if fold(a).strip()}
         self.entity_ids = frozenset(aliases.values())
         ordered = sorted(self.aliases, key=len, reverse=True)
+        # "OpenAI Foundation" names the foundation, and OpenAI too.
+        self.implied: dict[str, tuple[str, ...]] = {}
+        for alias in ordered:
+            inner = {
+                entity for other, entity in self.aliases.items()
+                if other != alias and entity != self.aliases[alias] and re.search(rf"(?<!\w){re.escape(other)}(?!\w)", alias)
+            }
+            if inner:
+                self.implied[alias] = tuple(sorted(inner))
         self._alias_re = (
             re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
             if ordered
@@ -292,9 +301,9 @@ class Normalizer:
         if self._alias_re is not None:
 
             def to_entity(m: re.Match[str]) -> str:
-                entity = self.aliases[m.group(0)]
-                entities.add(entity)
-                return f" {entity} "
+                named = (self.aliases[m.group(0)], *self.implied.get(m.group(0), ()))
+                entities.update(named)
+                return f" {' '.join(named)} "
 
             with_numbers = self._alias_re.sub(to_entity, with_numbers)
         words = _WORD_RE.findall(with_numbers)

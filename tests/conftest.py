@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import io
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from dealcheck.cli import main
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.yaml"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    def jsonl(self) -> list[dict[str, Any]]:
+        return [json.loads(line) for line in self.out.splitlines()]
+
+
+class _Stdin(io.TextIOWrapper):
+    def __init__(self, data: bytes, tty: bool) -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8")
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One cache for the session (fast), never the user's; and no claim base from the environment.
+    monkeypatch.setenv("DEALCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("DEALCHECK_CLAIMS", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run the real `dealcheck` entry point in-process: exit code, stdout, stderr."""
+
+    def invoke(*args: str, stdin: bytes | str | None = None, tty: bool | None = None) -> Result:
+        data = stdin.encode() if isinstance(stdin, str) else (stdin or b"")
+        monkeypatch.setattr(sys, "stdin", _Stdin(data, tty if tty is not None else stdin is None))
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def mini(run: Callable[..., Result]) -> Callable[..., Result]:
+    """`dealcheck --claims tests/data/mini.yaml …`"""
+
+    def invoke(*args: str, **kw: Any) -> Result:
+        return run("--claims", str(MINI), *args, **kw)
+
+    return invoke

@@ -1,0 +1,245 @@
+"""Input modes, output formats, exit codes and errors, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI
+
+ANSI = "\x1b["
+
+
+# --- input modes -----------------------------------------------------------------------
+
+
+def test_file_reports_positions(mini, tmp_path: Path):
+    doc = tmp_path / "draft.txt"
+    doc.write_text("An intro line.\n\nLater, Microsoft owns 49% of OpenAI. Another one.\n", encoding="utf-8")
+    r = mini("--format", "jsonl", str(doc))
+    [f] = r.jsonl()
+    assert (f["path"], f["line"], f["column"], f["verdict"]) == (str(doc), 3, 1, "false")
+    assert f["text"] == "Later, Microsoft owns 49% of OpenAI."
+    assert (f["end_line"], f["end_column"]) == (3, 36)
+    assert r.code == 1
+
+
+def test_column_counts_characters_not_bytes(mini, tmp_path: Path):
+    doc = tmp_path / "fr.txt"
+    doc.write_text("Éléphant à côté. Microsoft owns 49% of OpenAI.\n", encoding="utf-8")
+    [f] = mini("--format", "jsonl", str(doc)).jsonl()
+    assert f["column"] == 18
+
+
+def test_stdin_dash_and_implicit(mini):
+    for args in (("-",), ()):
+        r = mini("--format", "line", *args, stdin="Microsoft owns 49% of OpenAI.\n")
+        assert r.out == "<stdin>:1:1: false: The 49% was a reported profit share, not ownership. [stake-27]\n"
+        assert r.code == 1
+
+
+def test_no_argument_on_a_terminal_is_a_usage_error(mini):
+    r = mini(tty=True)
+    assert r.code == 2
+    assert r.err.startswith("dealcheck: error: nothing to check")
+
+
+def test_mixed_inputs_in_order(mini, tmp_path: Path):
+    doc = tmp_path / "a.md"
+    doc.write_text("Azure is OpenAI's exclusive cloud provider.\n", encoding="utf-8")
+    r = mini("--format", "jsonl", "Microsoft owns 49% of OpenAI.", str(doc), "-", stdin="Microsoft holds 30% of OpenAI.")
+    assert [(f["path"], f["verdict"]) for f in r.jsonl()] == [(None, "false"), (str(doc), "outdated"), ("<stdin>", "false")]
+
+
+def test_folder_is_walked(mini, tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("Microsoft owns 49% of OpenAI.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Microsoft holds 30% of OpenAI.\n", encoding="utf-8")
+    (tmp_path / "skip.py").write_text("# Microsoft owns 49% of OpenAI.\n", encoding="utf-8")
+    r = mini("--format", "jsonl", str(tmp_path))
+    assert [Path(f["path"]).name for f in r.jsonl()] == ["a.txt", "b.md"]
+
+
+def test_missing_file_like_argument_is_an_error(mini):
+    for arg in ("drafts/article.md", "missing.txt", "notes.html"):
+        r = mini(arg)
+        assert r.code == 2, arg
+        assert r.err == f"dealcheck: error: {arg}: no such file\n"
+
+
+def test_statement_with_a_slash_is_still_a_statement(mini):
+    r = mini("--format", "json", "Microsoft owns 49% of OpenAI, not 51%/49% as claimed.")
+    assert r.code == 1
+
+
+def test_binary_file_is_refused(mini, tmp_path: Path):
+    blob = tmp_path / "image.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    r = mini(str(blob))
+    assert r.code == 2
+    assert r.err == f"dealcheck: error: {blob}: binary file, not checked\n"
+
+
+def test_invalid_utf8_is_replaced_with_a_warning(mini, tmp_path: Path):
+    doc = tmp_path / "bad.txt"
+    doc.write_bytes(b"Fine line.\nMicrosoft owns 49% of OpenAI \xff\xfe today.\n")
+    r = mini("--format", "jsonl", str(doc))
+    [f] = r.jsonl()
+    assert f["verdict"] == "false" and "\ufffd" in f["text"]
+    assert f"{doc}:2: invalid UTF-8, replaced with U+FFFD" in r.err
+
+
+def test_empty_input_is_not_an_error(mini, tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert mini(str(empty)).code == 0
+    r = mini("--format", "json", "-", stdin="")
+    assert (r.code, r.json()) == (0, [])
+
+
+def test_statements_are_always_reported_files_only_matches(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("Nothing to see here. Microsoft owns 49% of OpenAI.", encoding="utf-8")
+    assert len(mini("--format", "jsonl", str(doc)).jsonl()) == 1
+    assert [f["verdict"] for f in mini("--format", "jsonl", "--all", str(doc)).jsonl()] == ["unknown", "false"]
+    assert mini("--format", "jsonl", "Nothing to see here.").jsonl()[0]["verdict"] == "unknown"
+
+
+# --- output formats --------------------------------------------------------------------
+
+
+def test_json_fields(mini):
+    [f] = mini("--format", "json", "Microsoft owns 49% of OpenAI.").json()
+    assert set(f) >= {"text", "verdict", "score", "claim", "explanation", "citations", "path", "line", "column"}
+    assert isinstance(f["score"], float) and 0 < f["score"] <= 1
+    assert f["claim"] == {"id": "stake-27", "text": "Microsoft holds about 27% of OpenAI."}
+    assert set(f["citations"][0]) == {"source", "title", "publisher", "date", "url", "quote"}
+    assert f["path"] is None
+
+
+def test_jsonl_one_object_per_line(mini):
+    r = mini("--format", "jsonl", "Microsoft owns 49% of OpenAI. Microsoft holds 30% of OpenAI.")
+    assert [json.loads(line)["verdict"] for line in r.out.splitlines()] == ["false", "false"]
+
+
+def test_line_format(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("A title\n\n  Microsoft owns 49% of OpenAI.\n", encoding="utf-8")
+    r = mini("--format", "line", str(doc))
+    assert r.out == f"{doc}:3:3: false: The 49% was a reported profit share, not ownership. [stake-27]\n"
+
+
+def test_github_format(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("Microsoft owns 49% of OpenAI.\nAzure is OpenAI's exclusive cloud provider.\n", encoding="utf-8")
+    lines = mini("--format", "github", str(doc)).out.splitlines()
+    assert lines[0].startswith(f"::error file={doc},line=1,col=1,endLine=1,endColumn=29,title=dealcheck%3A false::")
+    assert "49%25 was a reported profit share" in lines[0]
+    assert lines[1].startswith("::warning ")
+
+
+def test_text_format_has_no_colour_when_piped(mini):
+    r = mini("Microsoft owns 49% of OpenAI.")
+    assert ANSI not in r.out
+    assert "FALSE" in r.out and "claim   stake-27" in r.out
+    assert "Example Filings, “Quarterly report”, 2025-10-29" in r.out
+    assert "https://example.org/10q" in r.out
+
+
+def test_colour_always_and_never(mini, monkeypatch):
+    assert ANSI in mini("--color", "always", "Microsoft owns 49% of OpenAI.").out
+    assert ANSI not in mini("--color", "never", "Microsoft owns 49% of OpenAI.").out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ANSI not in mini("Microsoft owns 49% of OpenAI.").out
+
+
+def test_text_summary_on_stderr_for_files(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("One. Microsoft owns 49% of OpenAI.", encoding="utf-8")
+    r = mini(str(doc))
+    assert r.err.startswith("2 sentences checked, 1 finding (1 false) in ")
+
+
+# --- exit codes ------------------------------------------------------------------------
+
+
+def test_exit_codes(mini):
+    assert mini("Microsoft owns 49% of OpenAI.").code == 1
+    assert mini("Redmond now owns roughly 27 percent of the ChatGPT maker.").code == 0
+    assert mini("--exit-zero", "Microsoft owns 49% of OpenAI.").code == 0
+    assert mini("--fail-on", "outdated", "Microsoft owns 49% of OpenAI.").code == 0
+    assert mini("--fail-on", "outdated", "Azure is OpenAI's exclusive cloud provider.").code == 1
+    assert mini("--fail-on", "true,false", "Redmond now owns roughly 27 percent of the ChatGPT maker.").code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--fail-on", "wrong", "x"), "--fail-on: unknown verdict 'wrong'"),
+        (("--as-of", "yesterday", "x"), "--as-of: 'yesterday' is not a date (expected YYYY-MM-DD)"),
+        (("--format", "xml", "x"), "Invalid value for '--format'"),
+        (("--top", "-1", "x"), "Invalid value for '--top'"),
+        (("--bogus", "x"), "No such option: --bogus"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(mini, args, message):
+    r = mini(*args)
+    assert r.code == 2
+    assert r.err.startswith("dealcheck: error: ") and message in r.err
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+
+
+def test_exit_code_constants():
+    from dealcheck import ExitCode
+
+    assert (ExitCode.OK, ExitCode.FINDINGS, ExitCode.ERROR, ExitCode.INTERRUPTED) == (0, 1, 2, 130)
+
+
+def test_claims_from_environment(run, monkeypatch):
+    monkeypatch.setenv("DEALCHECK_CLAIMS", str(MINI))
+    [f] = run("--format", "json", "Microsoft owns 49% of OpenAI.").json()
+    assert f["claim"]["id"] == "stake-27"
+
+
+def test_version(run):
+    from dealcheck import __version__
+
+    r = run("--version")
+    assert (r.code, r.out) == (0, f"dealcheck {__version__}\n")
+
+
+# --- real processes: pipes, signals, python -m --------------------------------------------
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "DEALCHECK_CACHE_DIR": str(tmp_path / "cache"), "DEALCHECK_CLAIMS": str(MINI)}
+
+
+def test_python_m_and_pipe_into_head(tmp_path: Path):
+    doc = tmp_path / "big.txt"
+    doc.write_text("Microsoft owns 49% of OpenAI.\n" * 20000, encoding="utf-8")
+    cmd = f"{sys.executable} -m dealcheck --format jsonl {doc} | head -2"
+    p = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    assert len(p.stdout.splitlines()) == 2
+    assert p.stderr == ""
+    assert p.returncode == 1  # the findings it showed are false ones
+
+
+def test_ctrl_c_exits_130_without_traceback(tmp_path: Path):
+    import signal
+    import time
+
+    env = _env(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dealcheck", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    time.sleep(1.5)  # let it start and block on stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
