@@ -475,10 +475,12 @@ def cache_dir() -> Path:
 
 
 def _cache_key(data: bytes) -> str:
-    from . import __version__
-
+    """The base's content, and the code that compiled it: a changed module never meets an old pickle."""
     h = hashlib.sha256(data)
-    h.update(f"{__version__}:{sys.version_info[:2]}".encode())
+    h.update(f"{sys.version_info[:2]}".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        st = module.stat()
+        h.update(f"{module.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:32]
 
 

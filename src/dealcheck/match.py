@@ -31,6 +31,15 @@ BETA2 = 0.5
 # the sentence does not, and each the sentence names that the claim never mentions, costs this.
 MISSING_ENTITY_PENALTY = 0.15
 EXTRA_ENTITY_PENALTY = 0.2
+# A candidate that states a figure (a share, an amount) the sentence has no figure of
+# that kind for: the sentence makes at most a vaguer claim.
+MISSING_FIGURE_PENALTY = 0.15
+# A misstatement of a figure made with another figure ("$5 billion" against "$10 billion") is
+# less likely that misstatement than the claim itself said wrongly.
+OTHER_FIGURE_PENALTY = 0.3
+# A misstatement differs from its claim by a few words ("only", "minority", "49%"); a sentence
+# with none of them is not making that misstatement, however many other words it shares.
+UNMARKED_VARIANT_PENALTY = 0.5
 # A word no claim uses still says the sentence is about something else: it counts this much
 # against precision (a known word counts its idf, typically 2 to 6).
 UNKNOWN_WEIGHT = 1.0
@@ -94,6 +103,10 @@ class Index:
                 vocab[t.claim] |= terms
         self.vocabulary = [frozenset(vocab[i]) for i in range(len(self.claims))]
         self.entities = [terms & entity_ids for terms in self.terms]
+        self.marks = [
+            terms - self.vocabulary[t.claim] if _disagrees(self.claims[t.claim], t.variant) else frozenset()
+            for t, terms in zip(self.texts, self.terms)
+        ]
         self.claim_entities = [v & entity_ids for v in self.vocabulary]
         self.sorted_tokens = [" ".join(sorted(t.tokens)) for t in self.texts]
         self.trigger = _trigger(base)
@@ -141,9 +154,33 @@ class Index:
             missing = len(self.entities[i] - sentence.entities)
             extra = len(sentence.entities - self.entities[i] - self.claim_entities[t.claim])
             score *= max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
+            if _disagrees(claim, t.variant) and _states_other_figures(sentence, t):
+                score *= 1 - OTHER_FIGURE_PENALTY
+            if self.marks[i] and self.marks[i].isdisjoint(sentence.terms):
+                score *= 1 - UNMARKED_VARIANT_PENALTY
+            units = {q.unit for q in sentence.quantities}
+            score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
             if t.claim not in best or score > best[t.claim].score:
                 best[t.claim] = Candidate(claim, t, round(score, 4))
         return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
+
+
+def _disagrees(claim: Claim, variant: int) -> bool:
+    """A variant whose verdict differs from its claim's: a misstatement, not another wording."""
+    return variant >= 0 and claim.variants[variant].verdict != claim.verdict
+
+
+def negates(sentence: Analysis, text: IndexedText) -> bool:
+    """Whether a negation in the sentence bears on the words it shares with `text`."""
+    return not sentence.negated_terms.isdisjoint(text.tokens)
+
+
+def _states_other_figures(sentence: Analysis, variant: IndexedText) -> bool:
+    for said in sentence.quantities:
+        stated = [q for q in variant.quantities if q.unit == said.unit and q.unit not in ("", "year")]
+        if stated and not any(said.agrees_with(q) for q in stated):
+            return True
+    return False
 
 
 def _states_the_truth_instead(sentence: Analysis, claim: Claim, variant: IndexedText) -> bool:

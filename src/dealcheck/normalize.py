@@ -75,6 +75,9 @@ _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere)\b"
     r"|\b(?:n'|ne\s+)\w+\s+plus\b"
 )
+_CLAUSE_RE = re.compile(
+    r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
+)
 _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to|according to (?:reports|sources|people|a report)"
     r"|sources (?:say|said|suggest)|reports (?:say|said|suggest)|people familiar"
@@ -142,8 +145,14 @@ class Quantity:
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) of the values this statement allows."""
         v = self.value
+        if self.unit == "year":  # a year is a point on a scale: 2029 is not "about 2030"
+            slack = 1.0 if self.relation == "about" else 0.0
+            about = exact = (v - slack, v + slack, False, False)
+        else:
+            about = (v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE), False, False)
+            exact = (v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE), False, False)
         if self.relation == "about":
-            return v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE), False, False
+            return about
         if self.relation == "more_than":
             return v, float("inf"), True, False
         if self.relation == "at_least":
@@ -152,7 +161,7 @@ class Quantity:
             return float("-inf"), v, False, True
         if self.relation == "at_most":
             return float("-inf"), v, False, False
-        return v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE), False, False
+        return exact
 
     def agrees_with(self, other: Quantity) -> bool:
         """Whether two statements of the same unit can both be true."""
@@ -262,6 +271,9 @@ class Analysis:
     quantities: list[Quantity]
     negated: bool
     hedged: bool
+    # Stemmed words of the clauses that carry a negation: "Microsoft, which owns 49% of OpenAI,
+    # said nothing" negates "said", not "owns".
+    negated_terms: frozenset[str] = frozenset()
     terms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -344,7 +356,15 @@ class Normalizer:
             quantities=quantities,
             negated=bool(_NEGATION_RE.search(folded)),
             hedged=bool(_HEDGE_RE.search(folded)),
+            negated_terms=self._negated_terms(folded, lang),
         )
+
+    def _negated_terms(self, folded: str, lang: str) -> frozenset[str]:
+        clauses = [c for c in _CLAUSE_RE.split(folded) if c and _NEGATION_RE.search(c)]
+        if not clauses:
+            return frozenset()
+        content = [w for c in clauses for w in _WORD_RE.findall(c) if w not in STOPWORDS]
+        return frozenset(_stemmer(lang).stemWords(content))
 
 
 def alias_table(entities: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:

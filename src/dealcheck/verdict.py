@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .claimbase import Citation, Claim, ClaimBase
-from .match import Candidate
+from .match import Candidate, negates
 from .normalize import Analysis, Quantity
 
 # Ordered from most to least serious; `unknown` means no claim matched.
@@ -43,7 +43,7 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
             message += f" {variant.explanation}"
         return Verdict("false", message, citations, ["number"])
 
-    if sentence.negated != match.matched.negated:
+    if negates(sentence, match.matched) != match.matched.negated:
         if _outdated(claim, as_of) and not variant and claim.verdict == "true":
             return Verdict("true", f"This is no longer the case. {_since(claim, base)}", _with_replacement(claim, base), ["negation", "outdated"])
         if verdict == "true":
