@@ -1,8 +1,17 @@
 """Split prose into sentences, keeping each sentence's offsets in the original text.
 
-A regex splitter with English and French abbreviation lists: it is fast enough for
-linter speeds, keeps exact offsets, and handles the cases news copy throws at it
-("Microsoft Corp. said", "M. Altman", "$13.5B", "13,5 milliards", list items, headings).
+A rule-based splitter with English and French abbreviation lists. It keeps exact
+offsets, runs at about 20 MB/s, and handles what news copy throws at it:
+"Microsoft Corp. said", "M. Altman", "J.-P. Morgan", "$13.5B", "13,5 milliards",
+« guillemets », list items, headings, and hard-wrapped lines (see README for figures).
+
+Layout first: a blank line, a heading line (`# …`), a list item and U+2029 (which the
+HTML reader puts where block tags were) always end a sentence. A single newline is a
+boundary only after terminal punctuation; otherwise the lines are one wrapped sentence.
+Inside a block, a boundary is `[.!?…]` (plus closing quotes), whitespace, then an
+optional opening quote and an upper-case letter or a digit. For a single `.` the word
+before it decides: titles, months and initials never end a sentence; company suffixes
+and "U.S." end one only when a typical sentence starter follows.
 """
 
 from __future__ import annotations
@@ -10,82 +19,121 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-# Lower-cased, without the final period. A period after one of these ends no sentence.
-ABBREVIATIONS = frozenset(
-    """
-    inc corp co ltd llc plc cie sa sas bros dept univ assn est
-    mr mrs ms dr prof sr jr st mt gen gov sen rep rev hon capt col lt sgt
-    m mm mme mmes mlle mlles me pr dr
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    janv fevr févr avr juil déc
-    no nos vol p pp fig ch art al approx cf vs etc ie eg
-    av bd env
-    """.split()
+# Abbreviations are stored without their final dot; matching is case-sensitive.
+NON_TERMINAL: frozenset[str] = frozenset(
+    # English titles / honorifics
+    "Mr Mrs Ms Mx Dr Prof Sr Sra Sen Rep Gov Gen Lt Col Capt Cmdr Sgt Rev Hon Pres "
+    "Supt Insp Messrs Mt Ft St Ste Mme Mlle Mmes Mlles MM Me Mgr Pr Dre "
+    # months (EN + FR)
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "janv févr fév avr juil sept déc "
+    # references / Latin / misc (EN + FR)
+    "No Nos Vol vol p pp Fig fig Art art ch Ch sect cf Cf e.g i.e E.g I.e viz vs v "
+    "approx dept Dept av Av bd Bd boul env éd ibid op chap n° N° "
+    "tél Tél art.-L art.-R".split()
+)
+TERMINAL_OK: frozenset[str] = frozenset(
+    # company / legal suffixes
+    "Inc Corp Co Ltd Ltée Plc plc LLC LLP Bros Cie Cos Intl Assn "
+    "S.A S.A.S SAS SARL S.p.A N.V B.V A.G AG GmbH "
+    # places, times, misc that often end sentences
+    "U.S U.K U.N E.U U.S.A D.C a.m p.m A.M P.M etc al Jr Esq".split()
+)
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    # English
+    "The A An This That These Those It Its He She They We I You His Her Their Our "
+    "In On At For But And However Yet So Then There Here As After Before When While "
+    "Although Since If Meanwhile Still Also Shares Analysts According "
+    "How What Why Who Where Which Did Do Does Is Are Was Were Can Will Mr Mrs Ms Dr "
+    # French
+    "Le La Les L Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Je "
+    "Son Sa Ses Leur Leurs Mais Et Or Donc Puis Ensuite Cependant Toutefois Pourtant "
+    "En Dans Pour Par Selon Après Avant Lorsque Quand Alors Ainsi Depuis Si C D Au Aux "
+    "Du À Comment Pourquoi Qui Où Est M Mme".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s+[\"'«“‘(\[]?\s?[\w$€#*-])")
-_BLOCK_BREAK = re.compile(r"\u2029|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]\s|\d{1,3}[.)]\s|#{1,6}\s|>\s))|(?<=\S)[ \t]*\n(?=[ \t]*#)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*$", re.MULTILINE)
+_TERM = r"[.!?\u2026]+"
+_CLOSE = r"(?:[ \u00a0\u202f]?[\u00bb\u203a])?[\"'\u201d\u2019)\]]*"
+_OPEN = r"[\"'\u00ab\u201c\u2018\u2039(\[]?[ \u00a0\u202f]?"
+# Candidate boundary; the lookahead already rejects ASCII lowercase, "_" and non-word chars.
+_BOUNDARY = re.compile(rf"({_TERM}){_CLOSE}(\s+){_OPEN}(?=([^\W_a-z]))")
+_WORD = re.compile(r"\w+")
+_INITIAL = re.compile(r"(?:[A-ZÀ-Ý]\.-?)*[A-ZÀ-Ý]")  # "A", "J.-P" (not "U.S": no hyphen)
+_MULTI_DOT = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "e.g", "p.m"
+_LINE = re.compile(r"\S(?:[^\n\u2029]*\S)?")  # one line, trimmed
+_HEADING = re.compile(r"#{1,6}[ \t]")
+_LIST_ITEM = re.compile(r"(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
+_LINE_END_CHARS = ".!?\u2026:;\"'\u00bb\u201d)]"
 
 
-def _ends_sentence(text: str, stop: int, start: int) -> bool:
-    """Whether the punctuation at `stop` ends a sentence (not "Inc.", "M.", "U.S.", "A.")."""
-    if text[stop] != ".":
+def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, body_start) of layout blocks, whitespace-trimmed.
+
+    body_start skips a list marker ("- ", "1. ") so that it is never split off.
+    """
+    cur_s = cur_e = cur_body = -1
+    cur_prose = False
+    for m in _LINE.finditer(text):
+        s, e = m.span()  # trimmed line (first to last non-space char)
+        heading = _HEADING.match(text, s) is not None
+        item = None if heading else _LIST_ITEM.match(text, s)
+        if cur_s >= 0:
+            if (
+                cur_prose
+                and item is None
+                and not heading
+                and text[cur_e - 1] not in _LINE_END_CHARS
+                and text.count("\n", cur_e, s) == 1
+                and "\u2029" not in text[cur_e:s]
+            ):
+                cur_e = e  # hard-wrapped prose: join with the previous line
+                continue
+            yield cur_s, cur_e, cur_body
+        cur_s, cur_e = s, e
+        cur_body = item.end() if item is not None else s
+        cur_prose = not heading
+    if cur_s >= 0:
+        yield cur_s, cur_e, cur_body
+
+
+_OPENERS = "\"'\u00ab\u201c\u2018\u2039(["
+
+
+def _dot_ends_sentence(text: str, dot: int, next_pos: int, block_start: int) -> bool:
+    """Decide a single "." followed by whitespace and an uppercase letter/digit."""
+    lo = dot - 40 if dot - 40 > block_start else block_start
+    window = text[lo:dot].rsplit(None, 1)
+    if not window:
         return True
-    m = _WORD_BEFORE.search(text, max(start, stop - 20), stop)
-    if not m:
-        return True
-    word = m.group(1)
-    if "." in word:  # "U.S", "e.g": dotted abbreviations
+    tok = window[-1].lstrip(_OPENERS)
+    if tok in NON_TERMINAL:
         return False
-    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "Sam A. Altman"
-        return False
-    return word.lower() not in ABBREVIATIONS
+    if len(tok) == 1:
+        if tok.isupper() and tok != "I":
+            return False  # initials: "Sam A. Altman", "M. Altman"
+    elif "-" in tok and _INITIAL.fullmatch(tok):
+        return False  # "J.-P. Morgan"
+    if tok in TERMINAL_OK or tok == "I" or ("." in tok and _MULTI_DOT.fullmatch(tok)):
+        nxt = _WORD.match(text, next_pos)
+        word = nxt.group() if nxt else ""
+        return word in SENTENCE_STARTERS or (tok == "etc" and word[:1].isdigit())
+    return True
 
 
-def split(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) offsets of each sentence of text[start:end], whitespace trimmed."""
-    end = len(text) if end is None else end
-    for block in _blocks(text, start, end):
-        yield from _sentences(text, *block)
-
-
-def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Paragraphs, list items and headings: a sentence never crosses one of their edges."""
-    pos = start
-    for m in _BLOCK_BREAK.finditer(text, start, end):
-        if m.start() > pos:
-            yield from _split_headings(text, pos, m.start())
-        pos = m.end()
-    if pos < end:
-        yield from _split_headings(text, pos, end)
-
-
-def _split_headings(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for m in _HEADING_LINE.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        yield m.start(), m.end()
-        pos = m.end()
-    if pos < end:
-        yield pos, end
-
-
-def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for m in _BOUNDARY.finditer(text, start, end):
-        if _ends_sentence(text, m.start(), pos):
-            yield from _trimmed(text, pos, m.end())
-            pos = m.end()
-    yield from _trimmed(text, pos, end)
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
-        yield start, end
+def split(text: str) -> list[tuple[int, int]]:
+    """Split English/French `text` into sentences: (start, end) offsets, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    append = out.append
+    finditer = _BOUNDARY.finditer
+    for b_start, b_end, body in _blocks(text):
+        seg_start = b_start
+        for m in finditer(text, body, b_end):
+            term, first = m.group(1, 3)
+            if not (first.isupper() or first.isdigit()):
+                continue  # non-ASCII lowercase, e.g. "… élevé"
+            if term == "." and not _dot_ends_sentence(text, m.start(), m.start(3), b_start):
+                continue
+            append((seg_start, m.start(2)))
+            seg_start = m.end(2)
+        append((seg_start, b_end))
+    return out
