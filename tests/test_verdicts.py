@@ -47,8 +47,10 @@ def test_contradicting_number_is_false_and_quotes_both_numbers(mini):
 
 def test_contradicting_money_in_french_words(mini):
     [f] = mini("--format", "json", "Microsoft a investi vingt milliards de dollars dans OpenAI.").json()
-    assert (f["verdict"], f["claim"]["id"]) == ("false", "commitments-13b")
-    assert "$20 billion" in f["explanation"] and "$13 billion" in f["explanation"]
+    assert (f["verdict"], f["claim"]["id"], f["lang"]) == ("false", "commitments-13b", "fr")
+    assert f["explanation"].startswith("La phrase avance 20 milliards de dollars, mais les sources donnent 13 milliards de dollars")
+    [f] = mini("--format", "json", "--lang", "en", "Microsoft a investi vingt milliards de dollars dans OpenAI.").json()
+    assert f["explanation"].startswith("The sentence says $20 billion, but the sources give $13 billion")
 
 
 def test_same_number_written_differently_agrees(mini):
@@ -58,10 +60,20 @@ def test_same_number_written_differently_agrees(mini):
 
 
 def test_negation_flips_a_true_claim(mini):
-    for text in ("Microsoft does not hold 27% of OpenAI.", "Microsoft ne détient pas environ 27 % d'OpenAI."):
+    for text, said in (
+        ("Microsoft does not hold 27% of OpenAI.", "The sentence denies"),
+        ("Microsoft ne détient pas environ 27 % d'OpenAI.", "La phrase nie"),
+        ("Microsoft n'a jamais détenu 27 % d'OpenAI.", "La phrase nie"),
+    ):
         [f] = mini("--format", "json", text).json()
         assert (f["verdict"], f["claim"]["id"]) == ("false", "stake-27"), text
-        assert "denies" in f["explanation"]
+        assert f["explanation"].startswith(said)
+
+
+def test_negation_elsewhere_in_the_sentence_does_not_flip(mini):
+    [f] = mini("--format", "json", "Microsoft, which owns 49% of OpenAI, said nothing.").json()
+    assert f["verdict"] == "false"
+    assert f["explanation"] == "The 49% was a reported profit share, not ownership."
 
 
 def test_negation_of_a_false_variant_is_true(mini):
@@ -115,3 +127,31 @@ def test_bundled_negatives_are_unknown(run):
     r = run("--format", "jsonl", "--all", "-", stdin="\n\n".join(sentences))
     matched = [f["text"] for f in r.jsonl() if f["verdict"] != "unknown"]
     assert matched == []
+
+
+def test_lang_fr_labels_and_messages(mini):
+    r = mini("--lang", "fr", "Microsoft holds 30% of OpenAI.")
+    assert r.out.startswith("FAUX  Microsoft holds 30% of OpenAI.")
+    assert "pourquoi" in r.out and "La phrase avance 30 %, mais les sources donnent environ 27 %" in r.out
+    [f] = mini("--format", "json", "--lang", "fr", "Microsoft holds 30% of OpenAI.").json()
+    assert (f["verdict"], f["lang"]) == ("false", "en")  # machine fields stay stable
+
+
+def test_lang_auto_follows_each_sentence(mini):
+    r = mini("Microsoft owns 49% of OpenAI. Microsoft détient 49 % d'OpenAI.")
+    assert "FALSE  Microsoft owns 49% of OpenAI." in r.out
+    assert "FAUX  Microsoft détient 49 % d'OpenAI." in r.out
+
+
+def test_outdated_message_in_french(mini):
+    [f] = mini("--format", "json", "Azure est le fournisseur cloud exclusif d'OpenAI.").json()
+    assert f["verdict"] == "outdated"
+    assert "Vrai jusqu'au 2025-01-20 ; depuis : Microsoft has a right of first refusal" in f["explanation"]
+
+
+def test_hedged_reporting_is_flagged(mini):
+    for text in ("Microsoft reportedly owns 49% of OpenAI.", "Selon des sources, Microsoft posséderait 49 % d'OpenAI."):
+        [f] = mini("--format", "json", text).json()
+        assert f["hedged"] is True and f["verdict"] == "false", text
+    [f] = mini("--format", "json", "Microsoft owns 49% of OpenAI.").json()
+    assert f["hedged"] is False

@@ -10,7 +10,9 @@ from typing import Iterable, Iterator
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
 from .inputs import Block, Input, Warn, read_blocks
+from .i18n import message
 from .match import THRESHOLD, Candidate
+from .normalize import detect_language, fold
 from .verdict import judge
 
 
@@ -19,6 +21,7 @@ class Options:
     as_of: dt.date = field(default_factory=dt.date.today)
     top: int = 0
     report_all: bool = False
+    lang: str = "auto"  # language of dealcheck's own messages: "auto" follows each sentence
 
 
 @dataclass
@@ -70,11 +73,14 @@ def check_sentence(text: str, base: ClaimBase, options: Options) -> Finding:
     """Check one sentence against the claim base."""
     index = base.index
     if not index.mentions_subject(text):
-        return Finding(" ".join(text.split()), "unknown", 0.0, None, "No claim in the claim base matches this sentence.", ())
+        detected = detect_language(fold(text))
+        said = message(options.lang if options.lang != "auto" else detected, "no_match")
+        return Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected)
     analysis = base.normalizer.analyse(text)
+    lang = options.lang if options.lang != "auto" else analysis.lang
     candidates = index.search(analysis, options.as_of, limit=max(1, options.top))
     best = candidates[0] if candidates and candidates[0].score >= THRESHOLD else None
-    result = judge(analysis, best, base, options.as_of)
+    result = judge(analysis, best, base, options.as_of, lang)
     return Finding(
         text=" ".join(text.split()),
         verdict=result.verdict,

@@ -31,6 +31,12 @@ class Format(str, Enum):
     github = "github"
 
 
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    fr = "fr"
+
+
 class Color(str, Enum):
     auto = "auto"
     always = "always"
@@ -88,6 +94,7 @@ def check(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge as of this date, YYYY-MM-DD (default: today).", show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = 0,
     report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = Lang.auto,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = "false,misleading",
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
@@ -99,11 +106,11 @@ def check(
 
     started = time.perf_counter()
     levels = _parse_levels(fail_on)
-    options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all)
+    options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang.value)
     inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty())
     base = claimbase.load(claims)
     colour = "never" if color is Color.auto and os.environ.get("NO_COLOR") else color.value
-    renderer = make_renderer(fmt.value, sys.stdout, colour)
+    renderer = make_renderer(fmt.value, sys.stdout, colour, lang.value)
     stats = Stats()
     counts: Counter[str] = Counter()
     failed = False

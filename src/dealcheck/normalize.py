@@ -99,7 +99,8 @@ _FR_STOP = frozenset(
     "y c j m t lui eux notre nos votre vos mon ma mes ton ta tes tout tous toute toutes".split()
 )
 _FR_MARKERS = frozenset(
-    "le la les des du et est une dans pour avec qui que sur au aux sont ont ses cette ce pas d l qu n selon".split()
+    "le la les de des du et est une dans pour avec qui que sur au aux sont ont ses cette ce pas d l qu n selon "
+    "en il elle ne mais leur son sa aussi jusqu".split()
 )
 _EN_MARKERS = frozenset("the of and is to in has have its that with for on by was are it will be an".split())
 STOPWORDS = _EN_STOP | _FR_STOP
@@ -175,22 +176,10 @@ class Quantity:
             return False
         return True
 
-    def describe(self) -> str:
-        words = {"exactly": "", "about": "about ", "more_than": "more than ", "at_least": "at least ",
-                 "less_than": "less than ", "at_most": "at most "}[self.relation]
-        return f"{words}{format_value(self.value, self.unit)}"
+    def describe(self, lang: str = "en") -> str:
+        from .i18n import format_figure
 
-
-def format_value(value: float, unit: str) -> str:
-    if unit == "pct":
-        return f"{value:g}%"
-    if unit in ("usd", "eur"):
-        sign = "$" if unit == "usd" else "€"
-        for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(value) >= scale:
-                return f"{sign}{value / scale:g} {word}"
-        return f"{sign}{value:g}"
-    return f"{value:g}"
+        return format_figure(self.value, self.unit, self.relation, lang)
 
 
 def _parse_number(raw: str) -> float:

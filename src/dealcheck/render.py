@@ -8,6 +8,7 @@ from typing import IO, Any, Protocol
 
 from .checker import Finding
 from .claimbase import Citation
+from .i18n import label, message
 
 FORMATS = ("text", "json", "jsonl", "line", "github")
 
@@ -138,7 +139,8 @@ class GithubRenderer:
 class TextRenderer:
     """A block per finding, coloured by verdict when the terminal allows it."""
 
-    def __init__(self, out: IO[str], color: str) -> None:
+    def __init__(self, out: IO[str], color: str, lang: str = "auto") -> None:
+        self.lang = lang
         from rich.console import Console
 
         self.console = Console(
@@ -155,34 +157,37 @@ class TextRenderer:
     def add(self, f: Finding) -> None:
         from rich.markup import escape
 
+        lang = f.lang if self.lang == "auto" else self.lang
         if self.count:
             self.console.print()
         self.count += 1
         where = f"{location(f)}  " if f.path else ""
         style = _STYLES.get(f.verdict, "")
-        hedge = "  [dim](reported as hearsay)[/]" if f.hedged else ""
+        hedge = f"  [dim]({message(lang, 'hedged')})[/]" if f.hedged else ""
         self.console.print(
-            f"{escape(where)}[{style}]{f.verdict.upper()}[/]  {escape(f.text)}  [dim](score {f.score:.2f})[/]{hedge}"
+            f"{escape(where)}[{style}]{label(lang, f.verdict)}[/]  {escape(f.text)}  [dim](score {f.score:.2f})[/]{hedge}"
         )
+        claim_label, why_label, source_label = (message(lang, k) for k in ("claim", "why", "source"))
+        width = max(len(claim_label), len(why_label), len(source_label))
         if f.claim:
-            self.console.print(f"  [bold]claim[/]   {escape(f.claim.id)}: {escape(f.claim.text)}")
-        self.console.print(f"  [bold]why[/]     {escape(f.explanation)}")
+            self.console.print(f"  [bold]{claim_label:<{width}}[/]  {escape(f.claim.id)}: {escape(f.claim.text)}")
+        self.console.print(f"  [bold]{why_label:<{width}}[/]  {escape(f.explanation)}")
+        indent = " " * (width + 4)
         for i, c in enumerate(f.citations):
             s = c.source
-            label = "source" if i == 0 else ""
             head = ", ".join(x for x in (s.publisher, f"“{s.title}”", s.date) if x)
-            self.console.print(f"  [bold]{label:<6}[/]  {escape(head)}")
+            self.console.print(f"  [bold]{source_label if i == 0 else '':<{width}}[/]  {escape(head)}")
             if s.url:
-                self.console.print(f"          [underline]{escape(s.url)}[/]")
-            self.console.print(f"          [italic]“{escape(c.quote)}”[/]")
+                self.console.print(f"{indent}[underline]{escape(s.url)}[/]")
+            self.console.print(f"{indent}[italic]“{escape(c.quote)}”[/]")
         for c in f.candidates:
-            self.console.print(f"  [dim]candidate {c.score:.2f}  {escape(c.claim.id)}: {escape(c.matched.text)}[/]")
+            self.console.print(f"  [dim]{message(lang, 'candidate')} {c.score:.2f}  {escape(c.claim.id)}: {escape(c.matched.text)}[/]")
 
     def close(self) -> None:
         pass
 
 
-def make_renderer(fmt: str, out: IO[str], color: str) -> Renderer:
+def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto") -> Renderer:
     if fmt == "json":
         return JsonRenderer(out)
     if fmt == "jsonl":
@@ -191,7 +196,7 @@ def make_renderer(fmt: str, out: IO[str], color: str) -> Renderer:
         return LineRenderer(out)
     if fmt == "github":
         return GithubRenderer(out)
-    return TextRenderer(out, color)
+    return TextRenderer(out, color, lang)
 
 
 def summary(sentences: int, counts: Counter[str], seconds: float) -> str:

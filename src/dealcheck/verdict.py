@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .claimbase import Citation, Claim, ClaimBase
+from .i18n import message
 from .match import Candidate, negates
 from .normalize import Analysis, Quantity
 
@@ -22,10 +23,13 @@ class Verdict:
     reasons: list[str] = field(default_factory=list)
 
 
-def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: dt.date) -> Verdict:
-    """Apply, in order: no match, number contradiction, negation, outdated, then the matched verdict."""
+def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: dt.date, lang: str = "en") -> Verdict:
+    """Apply, in order: no match, number contradiction, negation, outdated, then the matched verdict.
+
+    `lang` is the language of the messages dealcheck adds; curators' explanations stay as written.
+    """
     if match is None:
-        return Verdict("unknown", "No claim in the claim base matches this sentence.")
+        return Verdict("unknown", message(lang, "no_match"))
     claim = match.claim
     variant = claim.variants[match.variant] if match.variant >= 0 else None
     verdict = variant.verdict if variant else claim.verdict
@@ -35,25 +39,26 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
     conflicts = _number_conflicts(sentence, claim, match)
     if conflicts:
         said, allowed = conflicts[0]
-        message = (
-            f"The sentence says {said.describe()}, but the sources give "
-            f"{' and '.join(q.describe() for q in allowed)}: {claim.text}"
+        text = message(
+            lang, "number", said=said.describe(lang),
+            allowed=message(lang, "and").join(q.describe(lang) for q in allowed), claim=claim.text,
         )
         if variant:
-            message += f" {variant.explanation}"
-        return Verdict("false", message, citations, ["number"])
+            text += f" {variant.explanation}"
+        return Verdict("false", text, citations, ["number"])
 
     if negates(sentence, match.matched) != match.matched.negated:
         if _outdated(claim, as_of) and not variant and claim.verdict == "true":
-            return Verdict("true", f"This is no longer the case. {_since(claim, base)}", _with_replacement(claim, base), ["negation", "outdated"])
+            since = _since(claim, base, lang)
+            return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base), ["negation", "outdated"])
         if verdict == "true":
-            return Verdict("false", f"The sentence denies what the sources confirm: {claim.text}", citations, ["negation"])
+            return Verdict("false", message(lang, "denies_true", claim=claim.text), citations, ["negation"])
         if verdict == "false":
-            return Verdict("true", f"The sentence rejects a misstatement. {explanation}", citations, ["negation"])
-        return Verdict(verdict, f"The sentence denies it, but the claim itself is {verdict}: {explanation}", citations, ["negation"])
+            return Verdict("true", message(lang, "rejects_false", explanation=explanation), citations, ["negation"])
+        return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations, ["negation"])
 
     if not variant and _outdated(claim, as_of):
-        return Verdict("outdated", f"{claim.text} {_since(claim, base)}", _with_replacement(claim, base), ["outdated"])
+        return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base), ["outdated"])
     return Verdict(verdict, explanation, citations, ["variant" if variant else "claim"])
 
 
@@ -61,12 +66,12 @@ def _outdated(claim: Claim, as_of: dt.date) -> bool:
     return claim.valid_until is not None and claim.valid_until < as_of
 
 
-def _since(claim: Claim, base: ClaimBase) -> str:
-    held = f"It held until {claim.valid_until.isoformat()}" if claim.valid_until else "It no longer holds"
+def _since(claim: Claim, base: ClaimBase, lang: str) -> str:
+    held = message(lang, "held_until", date=claim.valid_until.isoformat()) if claim.valid_until else message(lang, "no_longer_holds")
     replacement = base.by_id.get(claim.replaced_by or "")
     if replacement is None:
         return held + "."
-    return f"{held}; since then: {replacement.text} (claim {replacement.id})"
+    return message(lang, "since_then", held=held, text=replacement.text, id=replacement.id)
 
 
 def _with_replacement(claim: Claim, base: ClaimBase) -> tuple[Citation, ...]:
