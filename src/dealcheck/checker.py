@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import datetime as dt
+import itertools
+import signal
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
@@ -100,10 +103,24 @@ def check_block(
 ) -> Iterator[Finding]:
     """Every finding of one block, in order; `everything` keeps sentences that match nothing."""
     positions: _Positions | None = None
-    for start, end in segment.split(block.text):
-        if stats is not None:
-            stats.sentences += 1
-        finding = check_sentence(block.text[start:end], base, options)
+    text = block.text
+    hits = None if everything else base.index.subject_hits(text)
+    if hits is None:
+        spans = segment.split(text)
+    else:
+        # Only paragraphs with a possible subject are split; counting the rest costs a split too.
+        spans = [
+            span
+            for paragraph in segment.paragraphs(text)
+            if _has_hit(hits, paragraph[0], paragraph[1]) or stats is not None
+            for span in segment.sentences(text, *paragraph)
+        ]
+    if stats is not None:
+        stats.sentences += len(spans)
+    for start, end in spans:
+        if hits is not None and not _has_hit(hits, start, end):
+            continue  # the common case in long documents: settled without analysis
+        finding = check_sentence(text[start:end], base, options)
         if finding.verdict == "unknown" and not everything:
             continue
         positions = positions or _Positions(block)
@@ -113,15 +130,98 @@ def check_block(
         yield finding
 
 
+def _has_hit(hits: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_left(hits, start)
+    return i < len(hits) and hits[i] < end
+
+
 def check_inputs(
-    inputs: Iterable[Input], base: ClaimBase, options: Options, warn: Warn, stats: Stats | None = None
+    inputs: Iterable[Input],
+    base: ClaimBase,
+    options: Options,
+    warn: Warn,
+    stats: Stats | None = None,
+    jobs: int = 1,
+    on_read: Callable[[int], None] | None = None,
 ) -> Iterator[Finding]:
-    """Findings for every input, in input order. Statements are always reported."""
-    for item in inputs:
-        everything = options.report_all or item.is_statement
-        path = None if item.is_statement else item.name
-        for block in read_blocks(item, warn):
-            yield from check_block(block, base, options, path, everything, stats)
+    """Findings for every input, in input order. Statements are always reported.
+
+    With `jobs` > 1, blocks of files and stdin are checked in worker processes; findings
+    still come out in input order, and at most a few blocks per worker are in memory.
+    """
+    with _Workers(base, options, jobs) as workers:
+        for item in inputs:
+            everything = options.report_all or item.is_statement
+            path = None if item.is_statement else item.name
+            blocks = read_blocks(item, warn, on_read)
+            if item.is_statement or jobs <= 1:
+                for block in blocks:
+                    yield from check_block(block, base, options, path, everything, stats)
+            else:
+                yield from workers.map(blocks, path, everything, stats)
+
+
+# Per-process state of a worker: set once by the pool's initializer.
+_worker: tuple[ClaimBase, Options] | None = None
+
+
+def _init_worker(base: ClaimBase, options: Options) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _worker = (base, options)
+
+
+def _check_in_worker(block: Block, path: str | None, everything: bool, count: bool) -> tuple[list[Finding], int]:
+    assert _worker is not None
+    stats = Stats() if count else None
+    findings = list(check_block(block, *_worker, path, everything, stats))
+    return findings, stats.sentences if stats else 0
+
+
+class _Workers:
+    """A process pool started on the second block of a run, so small inputs never pay for it."""
+
+    def __init__(self, base: ClaimBase, options: Options, jobs: int) -> None:
+        self.base, self.options, self.jobs = base, options, jobs
+        self.pool: Any = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def map(self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None) -> Iterator[Finding]:
+        first = next(blocks, None)
+        if first is None:
+            return
+        second = next(blocks, None)
+        if second is None and self.pool is None:
+            yield from check_block(first, self.base, self.options, path, everything, stats)
+            return
+        if self.pool is None:
+            import multiprocessing
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = context.Pool(self.jobs, _init_worker, (self.base, self.options))
+        pending: collections.deque[Any] = collections.deque()
+        queue = itertools.chain([first], [second] if second is not None else [], blocks)
+        for block in queue:
+            pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, stats is not None)))
+            if len(pending) >= 2 * self.jobs:
+                yield from self._collect(pending.popleft(), stats)
+        while pending:
+            yield from self._collect(pending.popleft(), stats)
+
+    @staticmethod
+    def _collect(result: Any, stats: Stats | None) -> list[Finding]:
+        findings, sentences = result.get()
+        if stats is not None:
+            stats.sentences += sentences
+        return findings
 
 
 def check_text(text: str, base: ClaimBase, options: Options | None = None, *, everything: bool = True) -> list[Finding]:

@@ -95,30 +95,38 @@ def check(
     top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = 0,
     report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = Lang.auto,
+    globs: Annotated[
+        Optional[list[str]],
+        typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
+    ] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores).", show_default=False)] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = "false,misleading",
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from . import claimbase
     from .checker import Options, Stats, check_inputs
-    from .inputs import resolve
-    from .render import make_renderer, summary
+    from .inputs import DEFAULT_GLOBS, resolve
+    from .render import make_renderer, progress, summary
 
     started = time.perf_counter()
     levels = _parse_levels(fail_on)
     options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang.value)
-    inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty())
+    inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
     base = claimbase.load(claims)
     colour = "never" if color is Color.auto and os.environ.get("NO_COLOR") else color.value
     renderer = make_renderer(fmt.value, sys.stdout, colour, lang.value)
     stats = Stats()
     counts: Counter[str] = Counter()
     failed = False
+    workers = jobs or os.cpu_count() or 1
     try:
-        for finding in check_inputs(inputs, base, options, _warn, stats):
-            renderer.add(finding)
-            counts[finding.verdict] += 1
-            failed = failed or finding.verdict in levels
+        with progress(sum(i.size for i in inputs)) as on_read:
+            found = check_inputs(inputs, base, options, _warn, stats if fmt is Format.text else None, workers, on_read)
+            for finding in found:
+                renderer.add(finding)
+                counts[finding.verdict] += 1
+                failed = failed or finding.verdict in levels
         renderer.close()
     except BrokenPipeError:
         # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.

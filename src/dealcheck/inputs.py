@@ -43,6 +43,14 @@ class Input:
     def is_statement(self) -> bool:
         return self.text is not None
 
+    @property
+    def size(self) -> int:
+        """Bytes to read (0 for statements and stdin, whose size is unknown)."""
+        try:
+            return self.path.stat().st_size if self.path is not None else 0
+        except OSError:
+            return 0
+
 
 @dataclass(frozen=True)
 class Block:
@@ -120,14 +128,17 @@ class _Decoder:
             return data.decode("utf-8", errors="replace")
 
 
-def read_blocks(item: Input, warn: Warn) -> Iterator[Block]:
-    """The text of an input as blocks of whole lines, Markdown code blanked out."""
+def read_blocks(item: Input, warn: Warn, on_read: Callable[[int], None] | None = None) -> Iterator[Block]:
+    """The text of an input as blocks of whole lines, Markdown code blanked out.
+
+    `on_read` is told how many bytes each block took (for a progress bar).
+    """
     if item.text is not None:
         yield Block(item.text, 1)
         return
     if item.path is None:
         stream: BinaryIO = sys.stdin.buffer
-        yield from _blocks_of(stream, item.name, warn, markup="")
+        yield from _blocks_of(stream, item.name, warn, "", on_read)
         return
     try:
         fh = item.path.open("rb")
@@ -140,10 +151,12 @@ def read_blocks(item: Input, warn: Warn) -> Iterator[Block]:
     suffix = item.path.suffix.lower()
     markup = "markdown" if suffix in MARKDOWN_EXTENSIONS else "html" if suffix in HTML_EXTENSIONS else ""
     with fh:
-        yield from _blocks_of(fh, item.name, warn, markup)
+        yield from _blocks_of(fh, item.name, warn, markup, on_read)
 
 
-def _blocks_of(stream: BinaryIO, name: str, warn: Warn, markup: str) -> Iterator[Block]:
+def _blocks_of(
+    stream: BinaryIO, name: str, warn: Warn, markup: str, on_read: Callable[[int], None] | None
+) -> Iterator[Block]:
     decoder = _Decoder()
     mask = _MarkdownMask() if markup == "markdown" else _HtmlMask() if markup == "html" else None
     pending: list[bytes] = []
@@ -160,10 +173,14 @@ def _blocks_of(stream: BinaryIO, name: str, warn: Warn, markup: str) -> Iterator
         size += len(raw)
         # Cut at a blank line once the block is big, or anywhere once it is far too big.
         if size >= BLOCK_BYTES and (not raw.strip() or size >= 4 * BLOCK_BYTES):
+            if on_read is not None:
+                on_read(size)
             yield _block(pending, line, decoder, mask)
             line += len(pending)
             pending, size = [], 0
     if pending:
+        if on_read is not None:
+            on_read(size)
         yield _block(pending, line, decoder, mask)
     if decoder.bad_line is not None:
         warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")

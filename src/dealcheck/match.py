@@ -11,6 +11,7 @@ rewards near-verbatim statements over long sentences that merely mention the ter
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,7 +46,9 @@ UNMARKED_VARIANT_PENALTY = 0.5
 UNKNOWN_WEIGHT = 1.0
 SIMILARITY_WEIGHT = 0.15
 # How many index strings reach stage 2; more only costs time.
-SHORTLIST = 40
+SHORTLIST = 20
+COMMON_FRACTION = 0.1
+COMMON_MIN = 20
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,9 @@ class Index:
         self.idf = {term: math.log(1 + (n - f + 0.5) / (f + 0.5)) for term, f in df.items()}
         entity_ids = base.normalizer.entity_ids
         self.postings = dict(postings)
+        # Terms in more strings than this (entity names, mostly) do not pick candidates, they only
+        # score them: on a deal sentence they would otherwise touch every string of the base.
+        self.common = max(COMMON_MIN, int(COMMON_FRACTION * n))
         self.terms = [frozenset(t.tokens) for t in self.texts]
         self.weight = [sum(self.idf[term] for term in terms) or 1.0 for terms in self.terms]
         # What a claim may talk about: the words of its text and paraphrases.
@@ -102,6 +108,7 @@ class Index:
             if t.variant < 0:
                 vocab[t.claim] |= terms
         self.vocabulary = [frozenset(vocab[i]) for i in range(len(self.claims))]
+        self.related = [self.vocabulary[t.claim] | terms for t, terms in zip(self.texts, self.terms)]
         self.entities = [terms & entity_ids for terms in self.terms]
         self.marks = [
             terms - self.vocabulary[t.claim] if _disagrees(self.claims[t.claim], t.variant) else frozenset()
@@ -110,33 +117,62 @@ class Index:
         self.claim_entities = [v & entity_ids for v in self.vocabulary]
         self.sorted_tokens = [" ".join(sorted(t.tokens)) for t in self.texts]
         self.trigger = _trigger(base)
+        self.trigger_forms = sorted(set(self.trigger or ()) | base.normalizer.key_word_forms(self.trigger or ()))
+        self.subjects = {frozenset(c.subject) for c in base.claims}
+
+    def subject_hits(self, text: str) -> list[int] | None:
+        """Offsets in raw text where a subject entity may be named; None: every sentence may matter.
+
+        Searched over a whole block with `str.find` (C speed) for each key word as curators
+        wrote it and as folded, so that in a long document only the few sentences near a hit
+        are split, analysed and scored.
+        """
+        if self.trigger is None:
+            return None
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer: offsets would shift
+            lowered = "".join(c.lower()[0] for c in text)
+        hits = []
+        for word in self.trigger_forms:
+            at = lowered.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                    hits.append(at)
+                at = lowered.find(word, end)
+        hits.sort()
+        return hits
 
     def mentions_subject(self, text: str) -> bool:
-        """A cheap test on raw text: can this sentence be about any claim at all?"""
-        return self.trigger is None or not self.trigger.isdisjoint(words(fold(text)))
+        """A cheap test on raw text: can this sentence name every subject entity of some claim?"""
+        if self.trigger is None:
+            return True
+        found = words(fold(text))
+        if self.trigger.isdisjoint(found):
+            return False
+        _, named = self.normalizer.entities_in(found)
+        return any(named.issuperset(subject) for subject in self.subjects)
 
     def search(self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5) -> list[Candidate]:
         """The best-scoring claims for a sentence, best first, one entry per claim."""
         from rapidfuzz.fuzz import ratio
 
+        terms = sentence.terms
+        known = sum(self.idf[x] if x in self.idf else UNKNOWN_WEIGHT for x in terms)
+        rare = [x for x in terms if x in self.postings and len(self.postings[x]) <= self.common]
         found: dict[int, float] = defaultdict(float)
-        known = 0.0
-        for term in sentence.terms:
-            ids = self.postings.get(term)
-            if ids:
-                w = self.idf[term]
-                known += w
-                for i in ids:
-                    found[i] += w
-            else:
-                known += UNKNOWN_WEIGHT
+        for term in rare or [x for x in terms if x in self.postings]:
+            w = self.idf[term]
+            for i in self.postings[term]:
+                found[i] += w
         if not found:
             return []
-        shortlist = sorted(found, key=lambda i: found[i] / self.weight[i], reverse=True)[:SHORTLIST]
+        shortlist = heapq.nlargest(SHORTLIST, found, key=lambda i: found[i] / self.weight[i])
         sentence_terms = " ".join(sorted(sentence.tokens))
         best: dict[int, Candidate] = {}
         for i in shortlist:
             t = self.texts[i]
+            found[i] = sum(self.idf[x] for x in self.terms[i] & terms)
             claim = self.claims[t.claim]
             if claim.subject and not sentence.entities.issuperset(claim.subject):
                 continue
@@ -146,7 +182,7 @@ class Index:
                 continue
             recall = found[i] / self.weight[i]
             own = found[i] / known
-            related = sum(self.idf[x] for x in sentence.terms & (self.vocabulary[t.claim] | self.terms[i])) / known
+            related = sum(self.idf[x] for x in terms & self.related[i]) / known
             precision = (own + related) / 2
             f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
             similarity = ratio(self.sorted_tokens[i], sentence_terms) / 100
@@ -194,13 +230,13 @@ def _states_the_truth_instead(sentence: Analysis, claim: Claim, variant: Indexed
 
 
 def _trigger(base: ClaimBase) -> frozenset[str] | None:
-    """One word of each name of the entities that claims' subjects need (None: some claim needs none).
+    """The key word of each alias of an entity some claim's subject needs.
 
-    A sentence without any of these words cannot name a subject, so it is not analysed at all.
+    A sentence with none of them cannot name a subject, so it is settled without analysis.
+    None when some claim needs no subject: then every sentence has to be analysed.
     """
     if not base.claims or any(not c.subject for c in base.claims):
         return None
     needed = {entity for c in base.claims for entity in c.subject}
-    return frozenset(
-        max(alias, key=len) for alias, named in base.normalizer.aliases.items() if not needed.isdisjoint(named)
-    )
+    normalizer = base.normalizer
+    return frozenset(normalizer.key_words[alias] for alias, named in normalizer.aliases.items() if not needed.isdisjoint(named))

@@ -107,14 +107,19 @@ STOPWORDS = _EN_STOP | _FR_STOP
 
 _WORD_RE = re.compile(r"[a-z0-9_]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
-                              "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-"})
+                              "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-", "€": " eur ",
+                              "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents and unify quotes, so both languages compare plainly."""
+    """Lower-case, strip accents and unify quotes, so both languages compare plainly.
+
+    Characters with no ASCII form left after stripping accents carry nothing the matcher
+    reads (the symbols it needs, like € and ’, are mapped first), so they are dropped.
+    """
     text = text.translate(_APOSTROPHES).casefold()
     if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.replace("n't", " not")
 
 
@@ -278,10 +283,18 @@ class Normalizer:
 
     def __init__(self, aliases: dict[str, str]) -> None:
         self.aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # The word of each alias least likely to occur by chance: a proper noun if it has one
+        # ("ChatGPT" in "the ChatGPT maker"), else its longest word. Cheap pre-filters look for it.
+        self.key_words: dict[tuple[str, ...], str] = {}
+        self._written: dict[str, set[str]] = {}
         for alias, entity in aliases.items():
             words = tuple(_WORD_RE.findall(fold(alias)))
             if words:
                 self.aliases[words] = (entity,)
+                proper = [w for w in re.findall(r"\w+", alias) if w[:1].isupper()]
+                key = max(proper, key=len) if proper else max(re.findall(r"\w+", alias), key=len)
+                self.key_words[words] = fold(key)
+                self._written.setdefault(fold(key), set()).add(key.lower())
         self.entity_ids = frozenset(aliases.values())
         self.longest = max((len(w) for w in self.aliases), default=0)
         self.first_words = frozenset(w[0] for w in self.aliases)
@@ -296,6 +309,10 @@ class Normalizer:
                 if other_entity != entity
             }
             self.aliases[words] = (entity, *sorted(inner))
+
+    def key_word_forms(self, key_words: Iterable[str]) -> set[str]:
+        """The key words as curators wrote them (lower case, accents kept): « société » for `societe`."""
+        return {form for key in key_words for form in self._written.get(key, ())}
 
     def entities_in(self, words: list[str]) -> tuple[list[str], set[str]]:
         """Replace each alias (longest first) by its entity ids; return the words and the ids."""

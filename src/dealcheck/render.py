@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from collections import Counter
-from typing import IO, Any, Protocol
+from typing import IO, Any, Callable, Iterator, Protocol
 
 from .checker import Finding
 from .claimbase import Citation
@@ -197,6 +199,27 @@ def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto") -> Ren
     if fmt == "github":
         return GithubRenderer(out)
     return TextRenderer(out, color, lang)
+
+
+# Inputs smaller than this finish before a progress bar would be worth drawing.
+PROGRESS_BYTES = 4 * 1024 * 1024
+
+
+@contextlib.contextmanager
+def progress(total_bytes: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for big inputs on a terminal; None (no bar) otherwise."""
+    if total_bytes < PROGRESS_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    with Progress(
+        BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn(),
+        console=Console(file=sys.stderr), transient=True,
+    ) as bar:
+        task = bar.add_task("checking", total=total_bytes)
+        yield lambda n: bar.advance(task, n)
 
 
 def summary(sentences: int, counts: Counter[str], seconds: float) -> str:

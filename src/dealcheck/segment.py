@@ -66,22 +66,23 @@ _LIST_ITEM = re.compile(r"(?:[-*+\u2022\u2013]|\d{1,3}[.)])[ \t]+")
 _LINE_END_CHARS = ".!?\u2026:;\"'\u00bb\u201d)]"
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int, int]]:
-    """Yield (start, end, body_start) of layout blocks, whitespace-trimmed.
+def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, body_start) of layout blocks, whitespace-trimmed; no sentence crosses one.
 
-    body_start skips a list marker ("- ", "1. ") so that it is never split off.
+    body_start skips a list marker ("- ", "1. ") or heading marker ("## "): the first
+    sentence starts there, so a finding points at the words, not at the bullet.
     """
     cur_s = cur_e = cur_body = -1
     cur_prose = False
     for m in _LINE.finditer(text):
         s, e = m.span()  # trimmed line (first to last non-space char)
-        heading = _HEADING.match(text, s) is not None
-        item = None if heading else _LIST_ITEM.match(text, s)
+        heading_mark = _HEADING.match(text, s)
+        heading = heading_mark is not None
+        item = heading_mark or _LIST_ITEM.match(text, s)
         if cur_s >= 0:
             if (
                 cur_prose
                 and item is None
-                and not heading
                 and text[cur_e - 1] not in _LINE_END_CHARS
                 and text.count("\n", cur_e, s) == 1
                 and "\u2029" not in text[cur_e:s]
@@ -120,20 +121,22 @@ def _dot_ends_sentence(text: str, dot: int, next_pos: int, block_start: int) -> 
     return True
 
 
+def sentences(text: str, start: int, end: int, body: int) -> list[tuple[int, int]]:
+    """The sentences of one paragraph from `paragraphs`."""
+    out: list[tuple[int, int]] = []
+    seg_start = body
+    for m in _BOUNDARY.finditer(text, body, end):
+        term, first = m.group(1, 3)
+        if not (first.isupper() or first.isdigit()):
+            continue  # non-ASCII lowercase, e.g. "… élevé"
+        if term == "." and not _dot_ends_sentence(text, m.start(), m.start(3), start):
+            continue
+        out.append((seg_start, m.start(2)))
+        seg_start = m.end(2)
+    out.append((seg_start, end))
+    return out
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Split English/French `text` into sentences: (start, end) offsets, whitespace trimmed."""
-    out: list[tuple[int, int]] = []
-    append = out.append
-    finditer = _BOUNDARY.finditer
-    for b_start, b_end, body in _blocks(text):
-        seg_start = b_start
-        for m in finditer(text, body, b_end):
-            term, first = m.group(1, 3)
-            if not (first.isupper() or first.isdigit()):
-                continue  # non-ASCII lowercase, e.g. "… élevé"
-            if term == "." and not _dot_ends_sentence(text, m.start(), m.start(3), b_start):
-                continue
-            append((seg_start, m.start(2)))
-            seg_start = m.end(2)
-        append((seg_start, b_end))
-    return out
+    return [span for paragraph in paragraphs(text) for span in sentences(text, *paragraph)]
