@@ -194,6 +194,8 @@ class Index:
                 score *= 1 - OTHER_FIGURE_PENALTY
             if self.marks[i] and self.marks[i].isdisjoint(sentence.terms):
                 score *= 1 - UNMARKED_VARIANT_PENALTY
+            if _disagrees(claim, t.variant) and negates(sentence, t) != t.negated:
+                score *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
             units = {q.unit for q in sentence.quantities}
             score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
             if t.claim not in best or score > best[t.claim].score:

@@ -181,6 +181,10 @@ class Quantity:
             return False
         return True
 
+    def same_figure(self, other: Quantity) -> bool:
+        """The same number in the same unit, whatever is said around it ("more than", "about")."""
+        return self.unit == other.unit and abs(self.value - other.value) <= EXACT_TOLERANCE * abs(other.value)
+
     def describe(self, lang: str = "en") -> str:
         from .i18n import format_figure
 

@@ -36,18 +36,19 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
     explanation = variant.explanation if variant else (claim.explanation or claim.text)
     citations = variant.citations if variant else claim.citations
 
+    negated = negates(sentence, match.matched) != match.matched.negated
     conflicts = _number_conflicts(sentence, claim, match)
+    if conflicts and negated and verdict == "true":
+        said, allowed = conflicts[0]
+        return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations, ["negation", "number"])
     if conflicts:
         said, allowed = conflicts[0]
-        text = message(
-            lang, "number", said=said.describe(lang),
-            allowed=message(lang, "and").join(q.describe(lang) for q in allowed), claim=claim.text,
-        )
+        text = message(lang, "number", said=said.describe(lang), allowed=_figures(allowed, lang), claim=claim.text)
         if variant:
             text += f" {variant.explanation}"
         return Verdict("false", text, citations, ["number"])
 
-    if negates(sentence, match.matched) != match.matched.negated:
+    if negated:
         if _outdated(claim, as_of) and not variant and claim.verdict == "true":
             since = _since(claim, base, lang)
             return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base), ["negation", "outdated"])
@@ -60,6 +61,10 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
     if not variant and _outdated(claim, as_of):
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base), ["outdated"])
     return Verdict(verdict, explanation, citations, ["variant" if variant else "claim"])
+
+
+def _figures(quantities: list[Quantity], lang: str) -> str:
+    return message(lang, "and").join(q.describe(lang) for q in quantities)
 
 
 def _outdated(claim: Claim, as_of: dt.date) -> bool:
@@ -93,7 +98,7 @@ def _number_conflicts(sentence: Analysis, claim: Claim, match: Candidate) -> lis
         allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
         if not allowed or any(said.agrees_with(q) for q in allowed):
             continue
-        if match.variant >= 0 and any(q.unit == said.unit and said.agrees_with(q) for q in match.matched.quantities):
+        if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
             continue
         conflicts.append((said, allowed))
     return conflicts

@@ -1,0 +1,154 @@
+"""Speed and memory of dealcheck end to end, through the CLI. Prints figures; asserts nothing.
+
+    python benchmarks/bench.py                 # 1, 10 and 100 MB; bundled base and 10,000 claims
+    python benchmarks/bench.py --sizes 1 10    # quicker
+
+Corpus and the synthetic base are generated under benchmarks/corpus/ (git-ignored) on first use.
+Peak RSS is the largest single process of a run (dealcheck or one of its workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "corpus"
+sys.path.insert(0, str(HERE))
+
+from corpus import synthetic_claims, write_corpus  # noqa: E402
+
+DEALCHECK = [sys.executable, "-m", "dealcheck"]
+
+# Runs a command and reports its wall time and the peak RSS of it and all its descendants.
+_MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)
+"""
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, check=True)
+    seconds, rss_kb, code = out.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    return float(seconds), int(rss_kb) / 1024
+
+
+def corpus(megabytes: int) -> tuple[Path, int]:
+    CORPUS.mkdir(exist_ok=True)
+    path, meta = CORPUS / f"news-{megabytes}mb.txt", CORPUS / f"news-{megabytes}mb.json"
+    if not meta.exists():
+        meta.write_text(json.dumps({"sentences": write_corpus(path, megabytes)}))
+    return path, json.loads(meta.read_text())["sentences"]
+
+
+def big_base(n: int) -> Path:
+    """The bundled base plus `n` synthetic claims, so deal sentences meet a 10,000-claim index."""
+    import yaml
+
+    from dealcheck.claimbase import bundled_path
+
+    path = CORPUS / f"claims-{n}.yaml"
+    if not path.exists():
+        CORPUS.mkdir(exist_ok=True)
+        synthetic = CORPUS / f"synthetic-{n}.yaml"
+        synthetic_claims(synthetic, n)
+        base = yaml.safe_load(bundled_path().read_text(encoding="utf-8"))
+        extra = yaml.safe_load(synthetic.read_text(encoding="utf-8"))
+        known = {e["id"] for e in base["entities"]}
+        base["entities"] += [e for e in extra["entities"] if e["id"] not in known]
+        base["sources"] += extra["sources"]
+        base["claims"] += extra["claims"]
+        path.write_text(yaml.safe_dump(base, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def cold_start(env: dict[str, str], runs: int = 11) -> dict[str, float]:
+    def median(cmd: list[str]) -> float:
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=False)
+            times.append(time.perf_counter() - t)
+        return statistics.median(times) * 1000
+
+    statement = "Microsoft owns half of OpenAI"
+    subprocess.run([*DEALCHECK, statement], stdout=subprocess.DEVNULL, env=env, check=False)  # build the cache
+    return {
+        "python -c pass": median([sys.executable, "-c", "pass"]),
+        "dealcheck STATEMENT (text)": median([*DEALCHECK, statement]),
+        "dealcheck STATEMENT --format json": median([*DEALCHECK, "--format", "json", statement]),
+    }
+
+
+def cdist_floor(path: Path, claims: Path, limit_mb: float = 1.0) -> tuple[float, float]:
+    """rapidfuzz process.cdist of every sentence against every claim string: seconds per MB."""
+    from rapidfuzz import fuzz, process
+
+    from dealcheck import claimbase
+    from dealcheck.claimbase import iter_texts
+    from dealcheck.segment import split
+
+    text = path.read_text(encoding="utf-8")[: int(limit_mb * 1_000_000)]
+    sentences = [text[s:e] for s, e in split(text)]
+    base = claimbase.load(claims)
+    strings = [t for c in base.claims for t, _ in iter_texts(c)]
+    t = time.perf_counter()
+    process.cdist(sentences, strings, scorer=fuzz.ratio, workers=-1, dtype="uint8")
+    seconds = time.perf_counter() - t
+    return seconds / (len(text.encode("utf-8")) / 1_000_000), len(strings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100], help="corpus sizes in MB")
+    parser.add_argument("--claims", type=int, default=10_000, help="synthetic claims in the big base")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[0, 1], help="--jobs values (0: the default, all cores)")
+    args = parser.parse_args()
+
+    env = {**os.environ, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache")}
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    bases = {"bundled": None, f"{args.claims:,} claims": big_base(args.claims)}
+
+    print("\nend to end: dealcheck --format jsonl FILE > /dev/null")
+    print(f"{'base':<16} {'input':>7} {'jobs':>5} {'seconds':>8} {'MB/s':>7} {'sentences/s':>12} {'peak RSS MB':>12}")
+    results: dict[tuple[str, int, int], float] = {}
+    for name, claims in bases.items():
+        claim_args = ["--claims", str(claims)] if claims else []
+        subprocess.run([*DEALCHECK, *claim_args, "x"], stdout=subprocess.DEVNULL, env=env, check=False)  # cache
+        for size in args.sizes:
+            path, sentences = corpus(size)
+            megabytes = path.stat().st_size / 1_000_000
+            for jobs in args.jobs:
+                job_args = ["--jobs", str(jobs)] if jobs else []
+                seconds, rss = measure([*DEALCHECK, *claim_args, *job_args, "--format", "jsonl", str(path)], env)
+                results[(name, size, jobs)] = megabytes / seconds
+                shown = jobs or os.cpu_count()
+                print(f"{name:<16} {size:>5}MB {shown:>5} {seconds:>8.2f} {megabytes / seconds:>7.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
+    for size in args.sizes:
+        for jobs in args.jobs:
+            small, big = results.get(("bundled", size, jobs)), results.get((f"{args.claims:,} claims", size, jobs))
+            if small and big:
+                print(f"slow-down with {args.claims:,} claims, {size} MB, jobs {jobs or os.cpu_count()}: {small / big:.2f}x")
+
+    print("\ncold start, median of 11 runs (ms)")
+    for label, ms in cold_start(env).items():
+        print(f"  {label:<36} {ms:8.1f}")
+
+    print("\nfloor: rapidfuzz process.cdist(sentences, every claim string, ratio, all cores), first 1 MB")
+    for name, claims in bases.items():
+        per_mb, strings = cdist_floor(corpus(args.sizes[0])[0], claims or Path(__import__("dealcheck").claimbase.bundled_path()))
+        print(f"  {name:<16} {strings:>7,} strings  {per_mb:8.2f} s/MB  ({1 / per_mb:.2f} MB/s)")
+
+
+if __name__ == "__main__":
+    main()
