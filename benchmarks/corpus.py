@@ -97,3 +97,27 @@ def synthetic_claims(path: Path, n: int, seed: int = 11) -> None:
             f'    numbers: [{{value: "${amount} million"}}]',
         ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def synthetic_claimreviews(path: Path, n: int, seed: int = 13) -> None:
+    """`n` ClaimReview objects shaped like a fact-checker's feed, for the import and big-base figures."""
+    import json
+
+    rng = random.Random(seed)
+    people = ["The senator", "A viral post", "The minister", "A campaign ad", "The mayor", "An influencer", "The CEO",
+              "A blog", "Le ministre", "Un député", "Une publication virale", "La porte-parole"]
+    topics = ["unemployment", "vaccines", "tax cuts", "crime rates", "school funding", "wind farms", "electric cars",
+              "inflation", "housing prices", "immigration", "le chômage", "les retraites", "la dette publique", "les impôts"]
+    verbs = ["doubled", "fell by half", "rose", "cost", "saved", "created", "destroyed", "a augmenté de", "a baissé de"]
+    ratings = ["False", "Mostly false", "Misleading", "True", "Half true", "Faux", "Trompeur", "Unproven", "Pants on Fire"]
+    reviews = []
+    for i in range(n):
+        amount, year = rng.randint(2, 900), rng.randint(1990, 2025)
+        text = f"{rng.choice(people)} says {rng.choice(topics)} {rng.choice(verbs)} {amount}% in {year} (claim {i})."
+        reviews.append({
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"https://factcheck.example/reviews/{i}", "claimReviewed": text,
+            "author": {"@type": "Organization", "name": "Example Fact Check"}, "datePublished": "2025-01-01",
+            "reviewRating": {"@type": "Rating", "alternateName": rng.choice(ratings)},
+        })
+    path.write_text(json.dumps(reviews), encoding="utf-8")

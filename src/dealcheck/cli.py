@@ -44,8 +44,11 @@ class Color(str, Enum):
 
 
 ClaimsOption = Annotated[
-    Optional[Path],
-    typer.Option("--claims", "-c", envvar="DEALCHECK_CLAIMS", help="Claim base to use (default: the bundled one).", show_default=False),
+    Optional[list[Path]],
+    typer.Option(
+        "--claims", "-c", envvar="DEALCHECK_CLAIMS", show_default=False,
+        help="Claim base to use (default: the bundled one); repeat it to merge several bases.",
+    ),
 ]
 
 
@@ -221,7 +224,7 @@ def claims_validate(
     from . import claimbase
     from .curate import counts, run_examples
 
-    base = claimbase.load(path or claims, use_cache=False)
+    base = claimbase.load([path] if path else claims, use_cache=False)
     ran, failures = run_examples(base)
     for failure in failures:
         print(failure.describe(base.path))
@@ -232,6 +235,105 @@ def claims_validate(
     )
     if failures:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+class ExportFormat(str, Enum):
+    claimreview = "claimreview"
+    yaml = "yaml"
+    json = "json"
+
+
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (default: stdout).", show_default=False)]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
+
+
+@claims_app.command("export", help="Write the claim base as schema.org ClaimReview JSON-LD, or as YAML or JSON in dealcheck's own format.")
+def claims_export(
+    claims: ClaimsOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="claimreview, yaml or json.")] = ExportFormat.claimreview,
+    author: Annotated[str, typer.Option("--author", help="ClaimReview author (the organisation publishing the reviews).")] = "dealcheck",
+    base_url: Annotated[Optional[str], typer.Option("--base-url", help="Page that will host the reviews; each review's url is BASE_URL#ID (default: urn:dealcheck:ID).", show_default=False)] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    import json
+
+    from . import claimbase, claimreview
+
+    base = claimbase.load(claims)
+    if fmt is ExportFormat.claimreview:
+        text = json.dumps(claimreview.export(base, author=author, base_url=base_url), ensure_ascii=False, indent=2) + "\n"
+    elif fmt is ExportFormat.json:
+        text = json.dumps(claimbase.to_data(base), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _yaml(claimbase.to_data(base))
+    _write_output(text, output, force)
+
+
+@claims_app.command("import", help="Build a claim base from ClaimReview JSON-LD files, HTML pages with JSON-LD, or Fact Check Tools API responses. Exit 1 if some ratings could not be mapped.")
+def claims_import(
+    files: Annotated[list[Path], typer.Argument(help="JSON, JSON-LD or HTML files.", show_default=False)],
+    output: OutputOption = None,
+    force: ForceOption = False,
+    rating_map: Annotated[Optional[Path], typer.Option("--rating-map", help="YAML or JSON mapping of rating texts to verdicts, added to the built-in table.", show_default=False)] = None,
+) -> None:
+    from . import claimbase, claimreview
+
+    table = _read_rating_map(rating_map) if rating_map else None
+    result = claimreview.import_reviews(files, table)
+    text = _yaml(result.base)
+    claimbase.parse_claim_base(text, str(output or "<imported>"))  # never write a base that does not load
+    _write_output(text, output, force)
+    imported = len(result.base["claims"]) + sum(len(c.get("variants", [])) for c in result.base["claims"])
+    skipped = sum(result.unmapped.values())
+    sys.stderr.write(f"imported {imported} of {result.reviews} reviews\n")
+    if skipped:
+        listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
+        sys.stderr.write(f"dealcheck: warning: {skipped} reviews skipped, rating not mapped: {listed} (see --rating-map)\n")
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _read_rating_map(path: Path) -> dict[str, str]:
+    import yaml
+
+    from .claimbase import CLAIM_VERDICTS
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DealcheckError(f"{path}: cannot read rating map: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise DealcheckError(f"{path}: not a YAML or JSON mapping: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise DealcheckError(f"{path}: a rating map is a mapping of rating text to verdict")
+    for rating, verdict in data.items():
+        if verdict not in CLAIM_VERDICTS:
+            raise DealcheckError(f"{path}: {rating!r} maps to {verdict!r}, not one of {', '.join(CLAIM_VERDICTS)}")
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def _yaml(data: object) -> str:
+    import yaml
+
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+def _write_output(text: str, output: Path | None, force: bool) -> None:
+    """Stdout, or the file written atomically (temp file and rename); never clobbers without --force."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise DealcheckError(f"{output}: already exists (use --force to overwrite)")
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or Path("."))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise DealcheckError(f"{output}: cannot write: {exc.strerror}") from None
 
 
 def _check_format(fmt: str) -> None:

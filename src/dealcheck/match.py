@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from array import array
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -74,51 +75,109 @@ class Candidate:
         return self.matched.variant
 
 
+@dataclass(frozen=True)
+class _Doc:
+    """What stage 2 needs about one indexed string, derived when it is first shortlisted."""
+
+    text: IndexedText
+    terms: frozenset[str]
+    related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
+    entities: frozenset[str]
+    claim_entities: frozenset[str]
+    marks: frozenset[str]  # a misstatement's words that its claim never uses
+    sorted_tokens: str
+
+
 class Index:
-    """Inverted index over every string that should match a claim."""
+    """Inverted index over every string that should match a claim.
+
+    Stored compactly (flat arrays, one string per indexed text) so that a cached base of
+    tens of thousands of claims loads fast; what scoring needs about a string is derived
+    the first time the string is shortlisted, and kept for the rest of the run.
+    """
 
     def __init__(self, base: ClaimBase) -> None:
         from .claimbase import iter_texts
 
-        self.claims = base.claims
+        self.base = base
         self.normalizer = base.normalizer
-        self.texts: list[IndexedText] = []
-        for ci, claim in enumerate(base.claims):
-            for text, variant in iter_texts(claim):
-                a = base.normalizer.analyse(text)
-                self.texts.append(IndexedText(ci, variant, text, tuple(a.tokens), a.negated, tuple(a.quantities)))
-        df: dict[str, int] = defaultdict(int)
+        self.texts: list[str] = []
+        self.tokens: list[str] = []
+        self.claim_of = array("l")
+        self.variant_of = array("l")
+        self.first_doc = array("l")  # first string of each claim; its strings are contiguous
         postings: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(self.texts):
-            for term in set(t.tokens):
-                df[term] += 1
-                postings[term].append(i)
-        n = len(self.texts)
-        self.idf = {term: math.log(1 + (n - f + 0.5) / (f + 0.5)) for term, f in df.items()}
-        entity_ids = base.normalizer.entity_ids
-        self.postings = dict(postings)
+        for ci, claim in enumerate(base.claims):
+            self.first_doc.append(len(self.texts))
+            for text, variant in iter_texts(claim):
+                tokens = base.normalizer.analyse(text).tokens
+                doc = len(self.texts)
+                for term in set(tokens):
+                    postings[term].append(doc)
+                self.texts.append(text)
+                self.tokens.append(" ".join(tokens))
+                self.claim_of.append(ci)
+                self.variant_of.append(variant)
+        self.first_doc.append(len(self.texts))
+        self.n = len(self.texts)
+        self.term_ids: dict[str, int] = {}
+        self.offsets = array("l", [0])
+        self.flat = array("l")
+        for term, docs in postings.items():
+            self.term_ids[term] = len(self.offsets) - 1
+            self.flat.extend(docs)
+            self.offsets.append(len(self.flat))
+        self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
         # Terms in more strings than this (entity names, mostly) do not pick candidates, they only
         # score them: on a deal sentence they would otherwise touch every string of the base.
-        self.common = max(COMMON_MIN, int(COMMON_FRACTION * n))
-        self.terms = [frozenset(t.tokens) for t in self.texts]
-        self.weight = [sum(self.idf[term] for term in terms) or 1.0 for terms in self.terms]
-        # What a claim may talk about: the words of its text and paraphrases.
-        vocab: dict[int, set[str]] = defaultdict(set)
-        for t, terms in zip(self.texts, self.terms):
-            if t.variant < 0:
-                vocab[t.claim] |= terms
-        self.vocabulary = [frozenset(vocab[i]) for i in range(len(self.claims))]
-        self.related = [self.vocabulary[t.claim] | terms for t, terms in zip(self.texts, self.terms)]
-        self.entities = [terms & entity_ids for terms in self.terms]
-        self.marks = [
-            terms - self.vocabulary[t.claim] if _disagrees(self.claims[t.claim], t.variant) else frozenset()
-            for t, terms in zip(self.texts, self.terms)
-        ]
-        self.claim_entities = [v & entity_ids for v in self.vocabulary]
-        self.sorted_tokens = [" ".join(sorted(t.tokens)) for t in self.texts]
+        self.common = max(COMMON_MIN, int(COMMON_FRACTION * self.n))
         self.trigger = _trigger(base)
         self.trigger_forms = sorted(set(self.trigger or ()) | base.normalizer.key_word_forms(self.trigger or ()))
         self.subjects = {frozenset(c.subject) for c in base.claims}
+        self._docs: dict[int, _Doc] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_docs"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._docs = {}
+
+    def df(self, term: str) -> int:
+        j = self.term_ids.get(term)
+        return 0 if j is None else self.offsets[j + 1] - self.offsets[j]
+
+    def idf(self, term: str) -> float:
+        f = self.df(term)
+        return math.log(1 + (self.n - f + 0.5) / (f + 0.5))
+
+    def postings(self, term: str) -> array[int]:
+        j = self.term_ids[term]
+        return self.flat[self.offsets[j] : self.offsets[j + 1]]
+
+    def doc(self, i: int) -> _Doc:
+        found = self._docs.get(i)
+        if found is not None:
+            return found
+        ci, variant = self.claim_of[i], self.variant_of[i]
+        claim = self.base.claims[ci]
+        a = self.normalizer.analyse(self.texts[i])
+        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities))
+        terms = frozenset(self.tokens[i].split())
+        vocabulary = frozenset(
+            t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[d] < 0 for t in self.tokens[d].split()
+        )
+        entity_ids = self.normalizer.entity_ids
+        found = self._docs[i] = _Doc(
+            text=text,
+            terms=terms,
+            related=vocabulary | terms,
+            entities=terms & entity_ids,
+            claim_entities=vocabulary & entity_ids,
+            marks=terms - vocabulary if _disagrees(claim, variant) else frozenset(),
+            sorted_tokens=" ".join(sorted(a.tokens)),
+        )
+        return found
 
     def subject_hits(self, text: str) -> list[int] | None:
         """Offsets in raw text where a subject entity may be named; None: every sentence may matter.
@@ -158,45 +217,48 @@ class Index:
         from rapidfuzz.fuzz import ratio
 
         terms = sentence.terms
-        known = sum(self.idf[x] if x in self.idf else UNKNOWN_WEIGHT for x in terms)
-        rare = [x for x in terms if x in self.postings and len(self.postings[x]) <= self.common]
+        idf = {x: self.idf(x) for x in terms if x in self.term_ids}
+        known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(terms) - len(idf))
+        rare = [x for x in idf if self.df(x) <= self.common]
         found: dict[int, float] = defaultdict(float)
-        for term in rare or [x for x in terms if x in self.postings]:
-            w = self.idf[term]
-            for i in self.postings[term]:
+        for term in rare or list(idf):
+            w = idf[term]
+            for i in self.postings(term):
                 found[i] += w
         if not found:
             return []
-        shortlist = heapq.nlargest(SHORTLIST, found, key=lambda i: found[i] / self.weight[i])
+        weight = self.weight
+        shortlist = heapq.nlargest(SHORTLIST, found, key=lambda i: found[i] / weight[i])
         sentence_terms = " ".join(sorted(sentence.tokens))
+        units = {q.unit for q in sentence.quantities}
         best: dict[int, Candidate] = {}
         for i in shortlist:
-            t = self.texts[i]
-            found[i] = sum(self.idf[x] for x in self.terms[i] & terms)
-            claim = self.claims[t.claim]
+            d = self.doc(i)
+            t = d.text
+            claim = self.base.claims[t.claim]
             if claim.subject and not sentence.entities.issuperset(claim.subject):
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue
             if t.variant >= 0 and _states_the_truth_instead(sentence, claim, t):
                 continue
-            recall = found[i] / self.weight[i]
-            own = found[i] / known
-            related = sum(self.idf[x] for x in terms & self.related[i]) / known
+            hit = sum(idf[x] for x in d.terms & terms)
+            recall = hit / weight[i]
+            own = hit / known
+            related = sum(idf[x] for x in terms & d.related) / known
             precision = (own + related) / 2
             f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
-            similarity = ratio(self.sorted_tokens[i], sentence_terms) / 100
+            similarity = ratio(d.sorted_tokens, sentence_terms) / 100
             score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
-            missing = len(self.entities[i] - sentence.entities)
-            extra = len(sentence.entities - self.entities[i] - self.claim_entities[t.claim])
+            missing = len(d.entities - sentence.entities)
+            extra = len(sentence.entities - d.entities - d.claim_entities)
             score *= max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
             if _disagrees(claim, t.variant) and _states_other_figures(sentence, t):
                 score *= 1 - OTHER_FIGURE_PENALTY
-            if self.marks[i] and self.marks[i].isdisjoint(sentence.terms):
+            if d.marks and d.marks.isdisjoint(terms):
                 score *= 1 - UNMARKED_VARIANT_PENALTY
             if _disagrees(claim, t.variant) and negates(sentence, t) != t.negated:
                 score *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
-            units = {q.unit for q in sentence.quantities}
             score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
             if t.claim not in best or score > best[t.claim].score:
                 best[t.claim] = Candidate(claim, t, round(score, 4))

@@ -1,0 +1,385 @@
+"""schema.org ClaimReview in and out: publish a claim base, or build one from fact-checks.
+
+Export writes one ClaimReview per claim and per variant, using standard properties only:
+- `itemReviewed.alternateName` carries the paraphrases;
+- `itemReviewed.about` carries the subject entities with their aliases;
+- `itemReviewed.temporalCoverage` carries the dates the claim holds for;
+- `itemReviewed.appearance` carries the citations (url, headline, date, publisher, quote as `text`).
+Import reads that back. It also reads what fact-checkers publish: JSON-LD objects, arrays, `@graph`,
+HTML pages with `<script type="application/ld+json">`, and the Fact Check Tools API's
+`claims[].claimReview[]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .claimbase import ClaimBase, iter_texts
+from .errors import InputError
+from .i18n import format_figure
+from .normalize import extract_quantities, fold
+
+# Verdict ↔ schema.org Rating on a 1–5 scale (worst 1, best 5), documented in the README.
+RATINGS: dict[str, tuple[int, str]] = {
+    "false": (1, "False"),
+    "misleading": (2, "Misleading"),
+    "unverified": (3, "Unverified"),
+    "true": (5, "True"),
+}
+
+# Free-text ratings of fact-checkers → our verdicts. Keys are folded (lower case, no accents,
+# single spaces); `--rating-map` adds to or overrides them.
+DEFAULT_RATING_MAP: dict[str, str] = {
+    **dict.fromkeys(
+        ["true", "correct", "accurate", "mostly true", "vrai", "exact", "plutot vrai", "verdadero", "cierto", "wahr",
+         "vero", "verified", "confirmed"], "true"),
+    **dict.fromkeys(
+        ["false", "mostly false", "pants on fire", "pants on fire!", "fake", "incorrect", "wrong", "faux", "inexact",
+         "plutot faux", "completement faux", "totalement faux", "fausse information", "infox", "intox", "falso", "falsch",
+         "four pinocchios", "fabricated", "scam", "hoax"], "false"),
+    **dict.fromkeys(
+        ["misleading", "half true", "half-true", "mixture", "mixed", "partly false", "partly true", "missing context",
+         "needs context", "out of context", "exaggerated", "exaggeration", "distorts the facts", "cherry picks",
+         "trompeur", "en partie faux", "partiellement faux", "partiellement vrai", "a nuancer", "manque de contexte",
+         "sorti de son contexte", "hors contexte", "exagere", "engañoso", "enganoso", "impreciso", "irrefuhrend",
+         "three pinocchios", "two pinocchios"], "misleading"),
+    **dict.fromkeys(
+        ["unproven", "unverified", "unverifiable", "no evidence", "unsupported", "research in progress", "not proven",
+         "sin evidencia", "sin pruebas", "non verifie", "invérifiable", "inverifiable", "sans preuve", "non prouve",
+         "pas de preuve", "insuffisamment etaye"], "unverified"),
+}
+
+
+def rating_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s!-]", " ", fold(text)).split())
+
+
+# --- export ----------------------------------------------------------------------------
+
+
+def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | None = None, base_url: str | None = None) -> list[dict[str, Any]]:
+    """The claim base as a JSON-LD array of ClaimReview objects."""
+    published = published or dt.date.today()
+    entities = {e.id: e for e in base.entities}
+    out = []
+    for claim in base.claims:
+        about = [_thing(entities[s]) for s in claim.subject if s in entities]
+        named = set().union(*(base.normalizer.analyse(t).entities for t, _ in iter_texts(claim))) - set(claim.subject)
+        mentions = [_thing(entities[e]) for e in sorted(named) if e in entities]
+        coverage = None
+        if claim.valid_from or claim.valid_until:
+            coverage = f"{_iso(claim.valid_from) or '..'}/{_iso(claim.valid_until) or '..'}"
+        reviews = [(claim.id, claim.text, claim.verdict, claim.explanation, claim.citations, list(claim.paraphrases))]
+        reviews += [
+            (f"{claim.id}#variant-{i + 1}", v.text, v.verdict, v.explanation, v.citations, [])
+            for i, v in enumerate(claim.variants)
+        ]
+        for identifier, text, verdict, explanation, citations, paraphrases in reviews:
+            value, name = RATINGS[verdict]
+            item: dict[str, Any] = {
+                "@type": "Claim",
+                "appearance": [_appearance(c) for c in citations],
+            }
+            if claim.valid_from:
+                item["datePublished"] = claim.valid_from.isoformat()
+            if citations and citations[0].source.publisher:
+                item["author"] = {"@type": "Organization", "name": citations[0].source.publisher}
+            if paraphrases:
+                item["alternateName"] = paraphrases
+            if about:
+                item["about"] = about
+            if mentions:
+                item["mentions"] = mentions
+            if coverage:
+                item["temporalCoverage"] = coverage
+            review: dict[str, Any] = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "identifier": identifier,
+                "url": f"{base_url}#{identifier}" if base_url else f"urn:dealcheck:{identifier}",
+                "datePublished": published.isoformat(),
+                "author": {"@type": "Organization", "name": author},
+                "claimReviewed": text,
+                "reviewBody": explanation,
+                "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name},
+                "itemReviewed": item,
+            }
+            out.append(review)
+    return out
+
+
+def _thing(e: Any) -> dict[str, Any]:
+    return {"@type": "Thing", "identifier": e.id, "name": e.name, "alternateName": list(e.aliases)}
+
+
+def _appearance(c: Any) -> dict[str, Any]:
+    s = c.source
+    work: dict[str, Any] = {"@type": "CreativeWork", "identifier": s.id, "headline": s.title, "text": c.quote}
+    if s.url:
+        work["url"] = s.url
+    if s.date:
+        work["datePublished"] = s.date
+    if s.publisher:
+        work["publisher"] = {"@type": "Organization", "name": s.publisher}
+    return work
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    """A claim base as plain data (ready for YAML), and what could not be mapped."""
+
+    base: dict[str, Any]
+    unmapped: dict[str, int] = field(default_factory=dict)
+    reviews: int = 0
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def read_documents(path: Path) -> Iterator[Any]:
+    """The JSON documents in a file: the file itself, or each JSON-LD block of an HTML page."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if text.lstrip().startswith("<") or path.suffix.lower() in (".html", ".htm"):
+        blocks = list(_SCRIPT.finditer(text))
+        if not blocks:
+            raise InputError(f"{path}: no <script type=\"application/ld+json\"> block in this page")
+        for m in blocks:
+            yield _parse_json(m.group(1), path, text.count("\n", 0, m.start(1)))
+        return
+    yield _parse_json(text, path, 0)
+
+
+def _parse_json(text: str, path: Path, line_offset: int) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno + line_offset}: not valid JSON: {exc.msg}") from None
+
+
+def iter_reviews(doc: Any) -> Iterator[dict[str, Any]]:
+    """Every ClaimReview in a JSON-LD document or a Fact Check Tools API response, in API shape too."""
+    if isinstance(doc, list):
+        for item in doc:
+            yield from iter_reviews(item)
+        return
+    if not isinstance(doc, dict):
+        return
+    if "@graph" in doc:
+        yield from iter_reviews(doc["@graph"])
+    if isinstance(doc.get("claims"), list):  # Fact Check Tools API: claims[].claimReview[]
+        for claim in doc["claims"]:
+            if not isinstance(claim, dict):
+                continue
+            for review in claim.get("claimReview") or []:
+                if isinstance(review, dict):
+                    yield {
+                        "@type": "ClaimReview",
+                        "claimReviewed": claim.get("text"),
+                        "url": review.get("url"),
+                        "headline": review.get("title"),
+                        "datePublished": review.get("reviewDate"),
+                        "author": review.get("publisher"),
+                        "reviewRating": {"alternateName": review.get("textualRating")},
+                        "inLanguage": review.get("languageCode"),
+                        "itemReviewed": {"author": {"name": claim.get("claimant")}, "datePublished": claim.get("claimDate")},
+                    }
+    types = doc.get("@type")
+    if types == "ClaimReview" or (isinstance(types, list) and "ClaimReview" in types):
+        yield doc
+
+
+def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None) -> ImportResult:
+    """Build a claim base from ClaimReview files. Reviews whose rating is not mapped are counted, not guessed."""
+    table = {**DEFAULT_RATING_MAP, **{rating_key(k): v for k, v in (rating_map or {}).items()}}
+    result = ImportResult({"version": 1, "entities": [], "sources": [], "claims": []})
+    entities: dict[str, dict[str, Any]] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    claims: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        for doc in read_documents(path):
+            for review in iter_reviews(doc):
+                result.reviews += 1
+                _add_review(review, table, result, entities, sources, claims)
+    base = result.base
+    base["entities"] = list(entities.values())
+    base["sources"] = list(sources.values())
+    base["claims"] = list(claims.values())
+    if not base["entities"]:
+        del base["entities"]
+    return result
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@id")
+    if isinstance(value, list):
+        value = next((_text(v) for v in value if _text(v)), None)
+    if isinstance(value, (int, float)):
+        value = str(value)
+    return " ".join(html.unescape(value).split()) if isinstance(value, str) and value.strip() else None
+
+
+def _date(value: Any) -> str | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _verdict(review: dict[str, Any], table: dict[str, str]) -> tuple[str | None, str]:
+    rating = review.get("reviewRating")
+    rating = rating[0] if isinstance(rating, list) and rating else rating
+    words = _text(rating.get("alternateName")) or _text(rating.get("name")) if isinstance(rating, dict) else None
+    words = words or _text(review.get("textualRating")) or ""
+    return table.get(rating_key(words)), words
+
+
+def _add_review(
+    review: dict[str, Any], table: dict[str, str], result: ImportResult,
+    entities: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]],
+) -> None:
+    text = _text(review.get("claimReviewed"))
+    if not text:
+        result.unmapped["(no claimReviewed)"] = result.unmapped.get("(no claimReviewed)", 0) + 1
+        return
+    verdict, words = _verdict(review, table)
+    if verdict is None:
+        key = words or "(no rating)"
+        result.unmapped[key] = result.unmapped.get(key, 0) + 1
+        return
+    identifier = _text(review.get("identifier"))
+    if identifier and "#variant-" in identifier and identifier.split("#variant-")[0] in claims:
+        parent = claims[identifier.split("#variant-")[0]]
+        variant: dict[str, Any] = {"text": text, "verdict": verdict, "explanation": _explanation(review, words)}
+        citations = _citations(review, sources)
+        if citations != parent["citations"]:
+            variant["citations"] = citations
+        parent.setdefault("variants", []).append(variant)
+        return
+    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+    claim_id = _unique(identifier or _slug(review, text), claims)
+    claim: dict[str, Any] = {"id": claim_id, "text": text, "verdict": verdict, "explanation": _explanation(review, words)}
+    subject = [e for e in (_entity(thing, entities) for thing in _list(item.get("about"))) if e]
+    for thing in _list(item.get("mentions")):
+        _entity(thing, entities)
+    if subject:
+        claim["subject"] = subject
+    coverage = _text(item.get("temporalCoverage"))
+    if coverage and "/" in coverage:
+        start, end = (part if part != ".." else None for part in coverage.split("/", 1))
+        if start:
+            claim["valid_from"] = start
+        if end:
+            claim["valid_until"] = end
+    claim["citations"] = _citations(review, sources)
+    _, figures = extract_quantities(text)
+    numbers = [{"value": format_figure(q.value, q.unit, "exactly", "en"), "relation": q.relation} for q in figures if q.unit]
+    if numbers:
+        claim["numbers"] = numbers
+    paraphrases = [p for p in (item.get("alternateName") or []) if isinstance(p, str)]
+    if paraphrases:
+        claim["paraphrases"] = paraphrases
+    claims[claim_id] = claim
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _entity(thing: Any, entities: dict[str, dict[str, Any]]) -> str | None:
+    """Record a schema.org Thing with an identifier as an entity; return its id."""
+    if not (isinstance(thing, dict) and _text(thing.get("identifier")) and _text(thing.get("name"))):
+        return None
+    entity_id = _text(thing["identifier"]) or ""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
+        return None
+    aliases = [a for a in _list(thing.get("alternateName")) if isinstance(a, str)]
+    entry = entities.setdefault(entity_id, {"id": entity_id, "name": _text(thing["name"]), "aliases": []})
+    entry["aliases"] += [a for a in aliases if a not in entry["aliases"]]
+    return entity_id
+
+
+def _explanation(review: dict[str, Any], words: str) -> str:
+    body = _text(review.get("reviewBody"))
+    if body:
+        return body
+    who = _text(review.get("author")) or "The fact-checker"
+    return f"{who} rated this claim “{words}”."
+
+
+def _citations(review: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
+    """The evidence: the appearances a dealcheck export lists, else the fact-check itself."""
+    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+    found = []
+    for work in item.get("appearance") or []:
+        if isinstance(work, dict) and _text(work.get("text")):
+            url = _text(work.get("url"))
+            found.append((
+                _text(work.get("identifier")) or _source_id(url or _text(work.get("headline")) or ""),
+                _text(work.get("headline")) or _text(work.get("name")),
+                _text(work.get("publisher")) or _text(work.get("author")),
+                _date(work.get("datePublished")),
+                url,
+                _text(work["text"]) or "",
+            ))
+    if not found:
+        url = _text(review.get("url"))
+        title = _text(review.get("headline")) or _text(review.get("name"))
+        publisher = _text(review.get("author")) or _text(review.get("publisher"))
+        quote = title or _verdict(review, DEFAULT_RATING_MAP)[1] or "rated"
+        found.append((_source_id(url or f"{publisher}:{quote}"), title, publisher, _date(review.get("datePublished")), url, quote))
+    citations = []
+    for source_id, title, publisher, date, url, quote in found:
+        source = sources.setdefault(source_id, {"id": source_id, "title": title or f"{publisher or 'Unknown'} fact-check",
+                                                "publisher": publisher or "unknown"})
+        if date:
+            source.setdefault("date", date)
+        if url and re.match(r"https?://\S+$", url):
+            source.setdefault("url", url)
+        quotes = source.setdefault("quotes", [])
+        if quote not in quotes:
+            quotes.append(quote)
+        citations.append({"source": source_id, "quote": quote})
+    return citations
+
+
+def _source_id(key: str) -> str:
+    return "src-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+
+
+def _slug(review: dict[str, Any], text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", fold(text))[:6]
+    digest = hashlib.sha1(f"{_text(review.get('url'))}|{text}".encode("utf-8")).hexdigest()[:6]
+    return "-".join(words + [digest]) if words else f"claim-{digest}"
+
+
+def _unique(claim_id: str, taken: dict[str, Any]) -> str:
+    claim_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", claim_id).strip("-.") or "claim"
+    if not re.match(r"[A-Za-z0-9]", claim_id):
+        claim_id = f"c{claim_id}"
+    candidate, n = claim_id, 2
+    while candidate in taken:
+        candidate, n = f"{claim_id}-{n}", n + 1
+    return candidate
