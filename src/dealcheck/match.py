@@ -60,6 +60,7 @@ class IndexedText:
     tokens: tuple[str, ...]
     negated: bool
     quantities: tuple[Quantity, ...]
+    privative: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class Index:
         ci, variant = self.claim_of[i], self.variant_of[i]
         claim = self.base.claims[ci]
         a = self.normalizer.analyse(self.texts[i])
-        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities))
+        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative)
         terms = frozenset(self.tokens[i].split())
         vocabulary = frozenset(
             t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[d] < 0 for t in self.tokens[d].split()
@@ -221,10 +222,15 @@ class Index:
         known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(terms) - len(idf))
         rare = [x for x in idf if self.df(x) <= self.common]
         found: dict[int, float] = defaultdict(float)
-        for term in rare or list(idf):
+        for term in rare:
             w = idf[term]
             for i in self.postings(term):
                 found[i] += w
+        if len(found) < SHORTLIST:  # too few rare terms to choose from: let every term propose
+            for term in idf.keys() - set(rare):
+                w = idf[term]
+                for i in self.postings(term):
+                    found[i] += w
         if not found:
             return []
         weight = self.weight
@@ -257,7 +263,7 @@ class Index:
                 score *= 1 - OTHER_FIGURE_PENALTY
             if d.marks and d.marks.isdisjoint(terms):
                 score *= 1 - UNMARKED_VARIANT_PENALTY
-            if _disagrees(claim, t.variant) and negates(sentence, t) != t.negated:
+            if _disagrees(claim, t.variant) and opposite(sentence, t):
                 score *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
             score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
             if t.claim not in best or score > best[t.claim].score:
@@ -273,6 +279,18 @@ def _disagrees(claim: Claim, variant: int) -> bool:
 def negates(sentence: Analysis, text: IndexedText) -> bool:
     """Whether a negation in the sentence bears on the words it shares with `text`."""
     return not sentence.negated_terms.isdisjoint(text.tokens)
+
+
+def opposite(sentence: Analysis, text: IndexedText) -> bool:
+    """Whether the sentence says the opposite of `text`: one side denies, the other affirms.
+
+    A side whose words deny by meaning ("stopped", "excludes") affirms nothing either way,
+    so it never makes the two opposite.
+    """
+    denies = negates(sentence, text)
+    if denies == text.negated:
+        return False
+    return not (text.privative if denies else sentence.privative)
 
 
 def _states_other_figures(sentence: Analysis, variant: IndexedText) -> bool:

@@ -49,7 +49,7 @@ _QUANTITY_RE = re.compile(
     r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?P<scalew>thousand|mille|millions?|milliards?|billions?|trillions?|mds?|mrds?|bn|mn|mio|tn)\b\.?"
-    r"|(?P<scalel>[kmbg])\b)?"
+    r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
     r"(?:\s?(?P<cur2>(?:de |d')?(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
     r"(?:\s?(?P<pct>%))?"
 )
@@ -68,12 +68,26 @@ _NUMBER_WORDS = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     r"|hundred|thousand|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-    r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)\b"
+    r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"
+    r"|(?:un|une|a|one)\s+(?:milliard|million|billion|trillion)s?)\b"
 )
 
 _NEGATION_RE = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere)\b"
-    r"|\b(?:n'|ne\s+)\w+\s+plus\b"
+    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien"
+    r"|personne)\b"
+    r"|\b(?:n'|ne\s+)\w+\s+plus\b|\bno longer\b"
+)
+# Words that deny by their meaning: "Microsoft stopped paying" says what "Microsoft no longer
+# pays" says. They never flip a verdict by themselves; they only keep one from flipping.
+_PRIVATIVE_RE = re.compile(
+    r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|scrap(?:s|ped)?|abandon(?:s|ed)?"
+    r"|replac(?:e|es|ed|ing)|outside|arret\w*|cess\w*|exclu\w*|renonc\w*|supprim\w*|echapp\w*|remplac\w*)\b"
+)
+# "ne … plus que", "rien d'autre que", "nothing but": these say "only", and deny nothing.
+_ONLY_RE = re.compile(
+    r"\b(?:n'|ne\s+)(\w+\s+)plus\s+qu|\b(?:n'|ne\s+)(\w+\s+)(?:\w+\s+)?qu(?:e\b|')|\brien d'autre que\b"
+    r"|\baucune?\s+autres?\b[^,.;]{0,40}?\bque\b|\bnothing (?:but|more than|other than|else than)\b"
+    r"|\bno (?:more|other) than\b|\bnone other than\b"
 )
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
@@ -90,13 +104,13 @@ _EN_STOP = frozenset(
     "it its this that these those which who whom whose what will would shall should can could may might must "
     "than then so such into onto over under about after before since until through also just only its their "
     "they them he she his her we our you your i me my us there here now all any some each more most other "
-    "s t not no never none nor neither cannot".split()
+    "s t not no never none nor neither cannot other nothing without".split()
 )
 _FR_STOP = frozenset(
     "le la les l un une des du de d et ou a au aux en dans sur sous par pour avec sans que qu qui quoi dont "
     "ce cet cette ces son sa ses leur leurs il elle ils elles on nous vous je me se s est sont etait ete etre "
     "a ont avait avoir fait plus moins tres aussi ainsi comme mais donc or ni car ne n pas jamais aucun aucune "
-    "y c j m t lui eux notre nos votre vos mon ma mes ton ta tes tout tous toute toutes".split()
+    "y c j m t lui eux notre nos votre vos mon ma mes ton ta tes tout tous toute toutes autre autres rien sans personne".split()
 )
 _FR_MARKERS = frozenset(
     "le la les de des du et est une dans pour avec qui que sur au aux sont ont ses cette ce pas d l qu n selon "
@@ -199,7 +213,7 @@ def _parse_number(raw: str) -> float:
 
 def _quantity(m: re.Match[str]) -> Quantity | None:
     value = _parse_number(m["num"])
-    scale_word = m["scalew"] or m["scalel"]
+    scale_word = m["scalew"] or m["scalel"] or m["scalec"]
     scale = _SCALES.get(scale_word, 1.0) if scale_word else 1.0
     relation = _QUALIFIERS[m["qual"]] if m["qual"] else "exactly"
     currency = (m["cur1"] or m["cur2"] or "").strip()
@@ -269,6 +283,7 @@ class Analysis:
     quantities: list[Quantity]
     negated: bool
     hedged: bool
+    privative: bool = False
     # Stemmed words of the clauses that carry a negation: "Microsoft, which owns 49% of OpenAI,
     # said nothing" negates "said", not "owns".
     negated_terms: frozenset[str] = frozenset()
@@ -364,16 +379,20 @@ class Normalizer:
             tokens=tokens,
             entities=frozenset(entities),
             quantities=quantities,
-            negated=bool(_NEGATION_RE.search(folded)),
+            negated=bool(_NEGATION_RE.search(_ONLY_RE.sub(" ", folded))),
             hedged=bool(_HEDGE_RE.search(folded)),
+            privative=bool(_PRIVATIVE_RE.search(folded)),
             negated_terms=self._negated_terms(folded, lang),
         )
 
     def _negated_terms(self, folded: str, lang: str) -> frozenset[str]:
-        clauses = [c for c in _CLAUSE_RE.split(folded) if c and _NEGATION_RE.search(c)]
+        """Stemmed content words of the clauses with a negation; names are left out, since
+        "Microsoft did not comment" denies nothing about Microsoft's stake."""
+        clauses = [c for c in _CLAUSE_RE.split(_ONLY_RE.sub(" ", folded)) if c and _NEGATION_RE.search(c)]
         if not clauses:
             return frozenset()
-        content = [w for c in clauses for w in _WORD_RE.findall(c) if w not in STOPWORDS]
+        words, _ = self.entities_in([w for c in clauses for w in _WORD_RE.findall(c)])
+        content = [w for w in words if w not in STOPWORDS and w not in self.entity_ids]
         return frozenset(_stemmer(lang).stemWords(content))
 
 

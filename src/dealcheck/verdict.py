@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .claimbase import Citation, Claim, ClaimBase
 from .i18n import message
-from .match import Candidate, negates
+from .match import Candidate, opposite
 from .normalize import Analysis, Quantity
 
 # Ordered from most to least serious; `unknown` means no claim matched.
@@ -36,7 +36,7 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
     explanation = variant.explanation if variant else (claim.explanation or claim.text)
     citations = variant.citations if variant else claim.citations
 
-    negated = negates(sentence, match.matched) != match.matched.negated
+    negated = opposite(sentence, match.matched)
     conflicts = _number_conflicts(sentence, claim, match)
     if conflicts and negated and verdict == "true":
         said, allowed = conflicts[0]
@@ -49,7 +49,7 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
         return Verdict("false", text, citations, ["number"])
 
     if negated:
-        if _outdated(claim, as_of) and not variant and claim.verdict == "true":
+        if _outdated(claim, as_of) and (not variant or variant.verdict == claim.verdict) and claim.verdict == "true":
             since = _since(claim, base, lang)
             return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base), ["negation", "outdated"])
         if verdict == "true":
@@ -58,7 +58,7 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
             return Verdict("true", message(lang, "rejects_false", explanation=explanation), citations, ["negation"])
         return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations, ["negation"])
 
-    if not variant and _outdated(claim, as_of):
+    if (not variant or variant.verdict == claim.verdict) and _outdated(claim, as_of):
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base), ["outdated"])
     return Verdict(verdict, explanation, citations, ["variant" if variant else "claim"])
 
