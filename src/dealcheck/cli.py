@@ -282,8 +282,11 @@ def claims_import(
     table = _read_rating_map(rating_map) if rating_map else None
     result = claimreview.import_reviews(files, table)
     text = _yaml(result.base)
-    claimbase.parse_claim_base(text, str(output or "<imported>"))  # never write a base that does not load
+    if output is None:
+        claimbase.parse_claim_base(text, "<imported>")  # never write a base that does not load
     _write_output(text, output, force)
+    if output is not None:
+        claimbase.load(output)  # validates it, and builds the cache so the first check is fast
     imported = len(result.base["claims"]) + sum(len(c.get("variants", [])) for c in result.base["claims"])
     skipped = sum(result.unmapped.values())
     sys.stderr.write(f"imported {imported} of {result.reviews} reviews\n")
@@ -315,7 +318,8 @@ def _read_rating_map(path: Path) -> dict[str, str]:
 def _yaml(data: object) -> str:
     import yaml
 
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
 def _write_output(text: str, output: Path | None, force: bool) -> None:
@@ -331,6 +335,9 @@ def _write_output(text: str, output: Path | None, force: bool) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or Path("."))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
         os.replace(tmp, output)
     except OSError as exc:
         raise DealcheckError(f"{output}: cannot write: {exc.strerror}") from None

@@ -391,9 +391,11 @@ class Normalizer:
         clauses = [c for c in _CLAUSE_RE.split(_ONLY_RE.sub(" ", folded)) if c and _NEGATION_RE.search(c)]
         if not clauses:
             return frozenset()
-        words, _ = self.entities_in([w for c in clauses for w in _WORD_RE.findall(c)])
-        content = [w for w in words if w not in STOPWORDS and w not in self.entity_ids]
-        return frozenset(_stemmer(lang).stemWords(content))
+        marked, quantities = extract_quantities(" , ".join(clauses), lang)
+        figures = {q.token for q in quantities}
+        words, _ = self.entities_in(_WORD_RE.findall(marked))
+        content = [w for w in words if w not in STOPWORDS and w not in self.entity_ids and w not in figures]
+        return frozenset(_stemmer(lang).stemWords(content)) | figures
 
 
 def alias_table(entities: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:

@@ -1,0 +1,181 @@
+"""ClaimReview export and import, merged bases, atomic output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI
+
+REVIEW = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://factcheck.example/2024/acme",
+    "claimReviewed": "Acme doubled its sales in 2023.",
+    "author": {"@type": "Organization", "name": "Example Checks"},
+    "datePublished": "2024-02-03",
+    "headline": "No, Acme did not double its sales",
+    "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "Faux"},
+}
+
+
+def _write(tmp_path: Path, name: str, data: object) -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _import(run, *files: Path, extra: tuple[str, ...] = ()):
+    return run("claims", "import", *map(str, files), *extra)
+
+
+def test_export_claimreview_fields(run):
+    r = run("claims", "export", "--claims", str(MINI))
+    reviews = json.loads(r.out)
+    first = reviews[0]
+    assert first["@context"] == "https://schema.org" and first["@type"] == "ClaimReview"
+    assert first["claimReviewed"] == "Microsoft holds about 27% of OpenAI."
+    assert first["reviewRating"] == {"@type": "Rating", "ratingValue": 5, "bestRating": 5, "worstRating": 1, "alternateName": "True"}
+    assert first["url"] == "urn:dealcheck:stake-27"
+    assert first["author"] == {"@type": "Organization", "name": "dealcheck"}
+    assert first["datePublished"] == dt.date.today().isoformat()
+    item = first["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["appearance"][0]["url"] == "https://example.org/10q"
+    assert item["appearance"][0]["text"] == "Microsoft holds approximately 27 percent in the PBC."
+    assert {t["identifier"] for t in item["about"]} == {"microsoft", "openai"}
+    variant = next(x for x in reviews if x["identifier"] == "stake-27#variant-1")
+    assert variant["reviewRating"]["alternateName"] == "False" and variant["reviewRating"]["ratingValue"] == 1
+    outdated = next(x for x in reviews if x["identifier"] == "azure-exclusive")
+    assert outdated["itemReviewed"]["temporalCoverage"] == "2019-07-22/2025-01-20"
+
+
+def test_export_base_url_and_own_formats(run):
+    reviews = json.loads(run("claims", "export", "--claims", str(MINI), "--base-url", "https://news.example/checks").out)
+    assert reviews[0]["url"] == "https://news.example/checks#stake-27"
+    data = json.loads(run("claims", "export", "--claims", str(MINI), "--format", "json").out)
+    assert [c["id"] for c in data["claims"]] == ["stake-27", "commitments-13b", "azure-exclusive", "rofr"]
+    assert run("claims", "export", "--claims", str(MINI), "--format", "yaml").out.startswith("version: 1\n")
+
+
+def test_round_trip_keeps_every_example_verdict(run, tmp_path: Path):
+    """Export the bundled base, import it back, and run the original examples on the result."""
+    from dealcheck import claimbase
+    from dealcheck.checker import Options, check_sentence
+
+    exported = tmp_path / "reviews.json"
+    assert run("claims", "export", "-o", str(exported)).code == 0
+    imported = tmp_path / "back.yaml"
+    r = _import(run, exported, extra=("-o", str(imported)))
+    assert r.code == 0, r.err
+    original = claimbase.load()
+    back = claimbase.load(imported)
+    assert len(back.claims) == len(original.claims)
+    failures = []
+    for claim in original.claims:
+        for example in claim.examples:
+            f = check_sentence(example.text, back, Options(as_of=example.as_of or dt.date.today()))
+            if (f.verdict, f.claim.id if f.claim else None) != (example.verdict, claim.id):
+                failures.append(example.text)
+    assert failures == []
+
+
+def test_import_shapes(run, tmp_path: Path):
+    single = _write(tmp_path, "one.json", REVIEW)
+    array = _write(tmp_path, "many.json", [REVIEW, {**REVIEW, "claimReviewed": "Acme is based in Ohio.", "reviewRating": {"alternateName": "True"}}])
+    graph = _write(tmp_path, "graph.jsonld", {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, {**REVIEW, "claimReviewed": "Acme has 500 staff.", "reviewRating": {"alternateName": "Mostly false"}}]})
+    page = _write(
+        tmp_path, "page.html",
+        "<html><head><script type=\"application/ld+json\">"
+        + json.dumps({**REVIEW, "claimReviewed": "Acme &amp; Co sold 3 plants.", "reviewRating": {"alternateName": "Trompeur"}})
+        + "</script></head><body>x</body></html>",
+    )
+    api = _write(tmp_path, "api.json", {"claims": [{
+        "text": "Acme hired 1,000 people.", "claimant": "A post", "claimDate": "2024-01-01",
+        "claimReview": [{"publisher": {"name": "Verif", "site": "verif.example"}, "url": "https://verif.example/acme",
+                         "title": "Acme did not hire 1,000 people", "reviewDate": "2024-01-05",
+                         "textualRating": "Sin evidencia", "languageCode": "es"}],
+    }]})
+    out = tmp_path / "claims.yaml"
+    r = _import(run, single, array, graph, page, api, extra=("-o", str(out)))
+    assert r.code == 0, r.err
+    assert r.err == "imported 6 of 6 reviews\n"
+    from dealcheck import claimbase
+
+    base = claimbase.load(out)
+    got = {c.text: c.verdict for c in base.claims}
+    assert got == {
+        "Acme doubled its sales in 2023.": "false",
+        "Acme is based in Ohio.": "true",
+        "Acme has 500 staff.": "false",
+        "Acme & Co sold 3 plants.": "misleading",
+        "Acme hired 1,000 people.": "unverified",
+    } and len(base.claims) == 6
+    sources = {s.url for s in base.sources.values()}
+    assert {"https://factcheck.example/2024/acme", "https://verif.example/acme"} <= sources
+    [f] = run("--claims", str(out), "--format", "json", "Acme doubled its sales in 2023.").json()
+    assert f["verdict"] == "false"
+    assert f["citations"][0]["url"] == "https://factcheck.example/2024/acme"
+
+
+def test_unmapped_ratings_are_reported_not_guessed(run, tmp_path: Path):
+    odd = _write(tmp_path, "odd.json", [REVIEW, {**REVIEW, "claimReviewed": "Acme is green.", "reviewRating": {"alternateName": "Spicy"}}])
+    r = _import(run, odd)
+    assert r.code == 1
+    assert "imported 1 of 2 reviews" in r.err
+    assert "1 reviews skipped, rating not mapped: 'Spicy' (1)" in r.err
+    table = _write(tmp_path, "map.yaml", "Spicy: misleading\n")
+    r = _import(run, odd, extra=("--rating-map", str(table)))
+    assert r.code == 0 and "Acme is green." in r.out
+    bad = _write(tmp_path, "bad.yaml", "Spicy: maybe\n")
+    r = _import(run, odd, extra=("--rating-map", str(bad)))
+    assert r.code == 2 and "'Spicy' maps to 'maybe'" in r.err
+
+
+def test_malformed_input_is_an_error(run, tmp_path: Path):
+    broken = _write(tmp_path, "broken.json", '{"@type": "ClaimReview",\n "claimReviewed": }')
+    r = _import(run, broken)
+    assert r.code == 2
+    assert r.err == f"dealcheck: error: {broken}:2: not valid JSON: Expecting value\n"
+    page = _write(tmp_path, "plain.html", "<html><body>no data</body></html>")
+    assert "no <script type=\"application/ld+json\"> block" in _import(run, page).err
+    assert _import(run, tmp_path / "missing.json").code == 2
+
+
+def test_output_is_never_overwritten_without_force(run, tmp_path: Path):
+    src = _write(tmp_path, "one.json", REVIEW)
+    out = tmp_path / "claims.yaml"
+    out.write_text("keep me", encoding="utf-8")
+    r = _import(run, src, extra=("-o", str(out)))
+    assert r.code == 2 and "already exists (use --force to overwrite)" in r.err
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert _import(run, src, extra=("-o", str(out), "--force")).code == 0
+    assert out.read_text(encoding="utf-8").startswith("version: 1")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".claims.yaml")] == []  # no temp file left
+
+
+def test_merged_bases_namespace_clashing_ids(run, tmp_path: Path):
+    other = tmp_path / "news.yaml"
+    other.write_text(MINI.read_text(encoding="utf-8").replace("Microsoft holds about 27% of OpenAI.", "Microsoft holds 27% of OpenAI, says the filing."), encoding="utf-8")
+    r = run("claims", "list", "--claims", str(MINI), "--claims", str(other))
+    ids = [line.split()[0] for line in r.out.splitlines()]
+    assert ids[:4] == ["stake-27", "commitments-13b", "azure-exclusive", "rofr"]
+    assert ids[4:] == ["news.stake-27", "news.commitments-13b", "news.azure-exclusive", "news.rofr"]
+    [f] = run("--claims", str(MINI), "--claims", str(other), "--format", "json", "Azure is OpenAI's exclusive cloud provider.").json()
+    assert f["verdict"] == "outdated"
+
+
+@pytest.mark.parametrize("claims_env_sep", [":"])
+def test_merged_bases_from_environment(run, monkeypatch, tmp_path: Path, claims_env_sep: str):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "version: 1\nsources:\n  - {id: X, title: T, publisher: P, quotes: [\"Globex sells 10 widgets.\"]}\n"
+        "claims:\n  - {id: g1, text: Globex sells 10 widgets., verdict: \"true\", citations: [{source: X, quote: \"Globex sells 10 widgets.\"}]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DEALCHECK_CLAIMS", f"{MINI}{claims_env_sep}{extra}")
+    ids = [line.split()[0] for line in run("claims", "list").out.splitlines()]
+    assert ids[-1] == "g1" and ids[0] == "stake-27"
