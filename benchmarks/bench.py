@@ -22,7 +22,7 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 sys.path.insert(0, str(HERE))
 
-from corpus import synthetic_claims, write_corpus  # noqa: E402
+from corpus import synthetic_claimreviews, synthetic_claims, write_corpus  # noqa: E402
 
 DEALCHECK = [sys.executable, "-m", "dealcheck"]
 
@@ -72,21 +72,38 @@ def big_base(n: int) -> Path:
     return path
 
 
-def cold_start(env: dict[str, str], runs: int = 11) -> dict[str, float]:
-    def median(cmd: list[str]) -> float:
-        times = []
-        for _ in range(runs):
-            t = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, env=env, check=False)
-            times.append(time.perf_counter() - t)
-        return statistics.median(times) * 1000
+def _on_a_terminal(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall time of a command whose output goes to a pseudo-terminal, as when a person types it."""
+    import pty
 
+    t = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(cmd[0], cmd, env)
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return time.perf_counter() - t
+
+
+def cold_start(env: dict[str, str], runs: int = 11) -> dict[str, float]:
+    """Median wall time of one statement, through the installed `dealcheck` script (not `python -m`)."""
+    script = str(Path(sys.executable).parent / "dealcheck")
     statement = "Microsoft owns half of OpenAI"
-    subprocess.run([*DEALCHECK, statement], stdout=subprocess.DEVNULL, env=env, check=False)  # build the cache
+    _on_a_terminal([script, statement], env)  # build the cache
+
+    def median(cmd: list[str]) -> float:
+        return statistics.median(_on_a_terminal(cmd, env) for _ in range(runs)) * 1000
+
     return {
         "python -c pass": median([sys.executable, "-c", "pass"]),
-        "dealcheck STATEMENT (text)": median([*DEALCHECK, statement]),
-        "dealcheck STATEMENT --format json": median([*DEALCHECK, "--format", "json", statement]),
+        "dealcheck STATEMENT (text, terminal)": median([script, statement]),
+        "dealcheck --format json STATEMENT": median([script, "--format", "json", statement]),
     }
 
 
@@ -113,6 +130,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100], help="corpus sizes in MB")
     parser.add_argument("--claims", type=int, default=10_000, help="synthetic claims in the big base")
     parser.add_argument("--jobs", type=int, nargs="+", default=[0, 1], help="--jobs values (0: the default, all cores)")
+    parser.add_argument("--imported", type=int, default=50_000, help="ClaimReviews in the imported-base figure")
     args = parser.parse_args()
 
     env = {**os.environ, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache")}
@@ -140,9 +158,22 @@ def main() -> None:
             if small and big:
                 print(f"slow-down with {args.claims:,} claims, {size} MB, jobs {jobs or os.cpu_count()}: {small / big:.2f}x")
 
-    print("\ncold start, median of 11 runs (ms)")
+    print("\ncold start on a terminal, median of 11 runs (ms); bytecode as pip installs it")
     for label, ms in cold_start(env).items():
         print(f"  {label:<36} {ms:8.1f}")
+
+    print(f"\nimported base: {args.imported:,} ClaimReviews → claims import → check one statement")
+    reviews, imported = CORPUS / f"reviews-{args.imported}.json", CORPUS / f"imported-{args.imported}.yaml"
+    if not reviews.exists():
+        synthetic_claimreviews(reviews, args.imported)
+    cold_env = {**env, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache-import")}
+    t = time.perf_counter()
+    subprocess.run([*DEALCHECK, "claims", "import", str(reviews), "-o", str(imported), "--force"], env=cold_env, check=True, capture_output=True)
+    print(f"  claims import (parse, write, validate, build the cache)  {time.perf_counter() - t:8.1f} s")
+    statement = "The senator says unemployment doubled 40% in 2010."
+    runs = [measure([*DEALCHECK, "--claims", str(imported), statement], cold_env) for _ in range(5)]
+    seconds = statistics.median(r[0] for r in runs)
+    print(f"  dealcheck --claims imported.yaml STATEMENT (cached), median of 5  {seconds:6.2f} s, peak RSS {max(r[1] for r in runs):.0f} MB")
 
     print("\nfloor: rapidfuzz process.cdist(sentences, every claim string, ratio, all cores), first 1 MB")
     for name, claims in bases.items():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import collections
+import dataclasses
 import datetime as dt
 import itertools
-import signal
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
@@ -166,16 +166,34 @@ _worker: tuple[ClaimBase, Options] | None = None
 
 
 def _init_worker(base: ClaimBase, options: Options) -> None:
+    import signal
+
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _worker = (base, options)
 
 
-def _check_in_worker(block: Block, path: str | None, everything: bool, count: bool) -> tuple[list[Finding], int]:
+def _check_in_worker(block: Block, path: str | None, everything: bool, count: bool) -> tuple[list[Any], int]:
     assert _worker is not None
     stats = Stats() if count else None
-    findings = list(check_block(block, *_worker, path, everything, stats))
+    findings = [_pack(f) for f in check_block(block, *_worker, path, everything, stats)]
     return findings, stats.sentences if stats else 0
+
+
+def _pack(f: Finding) -> tuple[Any, ...]:
+    """A finding without its claim objects, which the parent has too: far less to pickle."""
+    light = dataclasses.replace(f, claim=None, citations=(), candidates=[])
+    citations = [(c.source.id, c.quote) for c in f.citations]
+    candidates = [(c.claim.id, c.matched, c.score) for c in f.candidates]
+    return light, f.claim.id if f.claim else None, citations, candidates
+
+
+def _unpack(packed: tuple[Any, ...], base: ClaimBase) -> Finding:
+    light, claim_id, citations, candidates = packed
+    light.claim = base.by_id[claim_id] if claim_id is not None else None
+    light.citations = tuple(Citation(base.sources[source], quote) for source, quote in citations)
+    light.candidates = [Candidate(base.by_id[cid], matched, score) for cid, matched, score in candidates]
+    return light
 
 
 class _Workers:
@@ -216,12 +234,11 @@ class _Workers:
         while pending:
             yield from self._collect(pending.popleft(), stats)
 
-    @staticmethod
-    def _collect(result: Any, stats: Stats | None) -> list[Finding]:
-        findings, sentences = result.get()
+    def _collect(self, result: Any, stats: Stats | None) -> list[Finding]:
+        packed, sentences = result.get()
         if stats is not None:
             stats.sentences += sentences
-        return findings
+        return [_unpack(p, self.base) for p in packed]
 
 
 def check_text(text: str, base: ClaimBase, options: Options | None = None, *, everything: bool = True) -> list[Finding]:

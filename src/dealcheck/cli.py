@@ -117,8 +117,7 @@ def check(
     options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang.value)
     inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
     base = claimbase.load(claims)
-    colour = "never" if color is Color.auto and os.environ.get("NO_COLOR") else color.value
-    renderer = make_renderer(fmt.value, sys.stdout, colour, lang.value)
+    renderer = make_renderer(fmt.value, sys.stdout, color.value, lang.value)
     stats = Stats()
     counts: Counter[str] = Counter()
     failed = False

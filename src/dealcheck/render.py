@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections import Counter
 from typing import IO, Any, Callable, Iterator, Protocol
@@ -15,12 +16,12 @@ from .i18n import label, message
 FORMATS = ("text", "json", "jsonl", "line", "github")
 
 _STYLES = {
-    "false": "bold red",
-    "misleading": "bold yellow",
-    "outdated": "bold magenta",
-    "unverified": "bold blue",
-    "true": "bold green",
-    "unknown": "dim",
+    "false": ("bold", "red"),
+    "misleading": ("bold", "yellow"),
+    "outdated": ("bold", "magenta"),
+    "unverified": ("bold", "blue"),
+    "true": ("bold", "green"),
+    "unknown": ("dim",),
 }
 _GITHUB_LEVEL = {"false": "error", "misleading": "warning", "outdated": "warning"}
 
@@ -138,52 +139,55 @@ class GithubRenderer:
         pass
 
 
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
+_CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127], "\ufffd")
+
+
 class TextRenderer:
-    """A block per finding, coloured by verdict when the terminal allows it."""
+    """A block per finding, coloured by verdict when the terminal allows it.
+
+    Plain ANSI styles rather than rich: this is what a one-statement run prints, and
+    importing rich's console would cost that run more than everything else it does.
+    """
 
     def __init__(self, out: IO[str], color: str, lang: str = "auto") -> None:
+        self.out = out
         self.lang = lang
-        from rich.console import Console
-
-        self.console = Console(
-            file=out,
-            force_terminal=True if color == "always" else None,
-            no_color=color == "never" or None,
-            color_system="auto" if color != "never" else None,
-            highlight=False,
-            soft_wrap=True,
-            emoji=False,
+        self.color = color == "always" or (
+            color == "auto" and out.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         )
         self.count = 0
 
-    def add(self, f: Finding) -> None:
-        from rich.markup import escape
+    def _style(self, text: str, *styles: str) -> str:
+        text = text.translate(_CONTROL)  # text from the input must not drive the terminal
+        if not self.color or not styles:
+            return text
+        return f"\x1b[{';'.join(_SGR[s] for s in styles)}m{text}\x1b[0m"
 
+    def add(self, f: Finding) -> None:
         lang = f.lang if self.lang == "auto" else self.lang
-        if self.count:
-            self.console.print()
+        st = self._style
+        lines = [""] if self.count else []
         self.count += 1
         where = f"{location(f)}  " if f.path else ""
-        style = _STYLES.get(f.verdict, "")
-        hedge = f"  [dim]({message(lang, 'hedged')})[/]" if f.hedged else ""
-        self.console.print(
-            f"{escape(where)}[{style}]{label(lang, f.verdict)}[/]  {escape(f.text)}  [dim](score {f.score:.2f})[/]{hedge}"
-        )
+        hedge = "  " + st(f"({message(lang, 'hedged')})", "dim") if f.hedged else ""
+        lines.append(f"{st(where)}{st(label(lang, f.verdict), *_STYLES[f.verdict])}  {st(f.text)}  {st(f'(score {f.score:.2f})', 'dim')}{hedge}")
         claim_label, why_label, source_label = (message(lang, k) for k in ("claim", "why", "source"))
         width = max(len(claim_label), len(why_label), len(source_label))
         if f.claim:
-            self.console.print(f"  [bold]{claim_label:<{width}}[/]  {escape(f.claim.id)}: {escape(f.claim.text)}")
-        self.console.print(f"  [bold]{why_label:<{width}}[/]  {escape(f.explanation)}")
+            lines.append(f"  {st(f'{claim_label:<{width}}', 'bold')}  {st(f.claim.id)}: {st(f.claim.text)}")
+        lines.append(f"  {st(f'{why_label:<{width}}', 'bold')}  {st(f.explanation)}")
         indent = " " * (width + 4)
         for i, c in enumerate(f.citations):
             s = c.source
             head = ", ".join(x for x in (s.publisher, f"“{s.title}”", s.date) if x)
-            self.console.print(f"  [bold]{source_label if i == 0 else '':<{width}}[/]  {escape(head)}")
+            lines.append(f"  {st(f'{source_label if i == 0 else str():<{width}}', 'bold')}  {st(head)}")
             if s.url:
-                self.console.print(f"{indent}[underline]{escape(s.url)}[/]")
-            self.console.print(f"{indent}[italic]“{escape(c.quote)}”[/]")
+                lines.append(indent + st(s.url, "underline"))
+            lines.append(indent + st(f"“{c.quote}”", "italic"))
         for c in f.candidates:
-            self.console.print(f"  [dim]{message(lang, 'candidate')} {c.score:.2f}  {escape(c.claim.id)}: {escape(c.matched.text)}[/]")
+            lines.append("  " + st(f"{message(lang, 'candidate')} {c.score:.2f}  {c.claim.id}: {c.matched.text}", "dim"))
+        self.out.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
         pass
