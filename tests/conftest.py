@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import pytest
 
-from dealcheck.cli import main
+from dealcheck.commands import main
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.yaml"

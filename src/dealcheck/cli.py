@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import time
-from collections import Counter
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from . import __version__
+from .commands import run_guarded
 from .errors import DealcheckError, ExitCode
 
 check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -52,29 +51,6 @@ ClaimsOption = Annotated[
 ]
 
 
-def _warn(message: str) -> None:
-    sys.stderr.write(f"dealcheck: warning: {message}\n")
-
-
-def _parse_date(value: str | None, option: str) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DealcheckError(f"{option}: {value!r} is not a date (expected YYYY-MM-DD)") from None
-
-
-def _parse_levels(value: str) -> frozenset[str]:
-    from .verdict import VERDICTS
-
-    levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
-    unknown = sorted(levels - set(VERDICTS))
-    if unknown:
-        raise DealcheckError(f"--fail-on: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
-    return levels
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"dealcheck {__version__}")
@@ -107,37 +83,14 @@ def check(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
-    from . import claimbase
-    from .checker import Options, Stats, check_inputs
-    from .inputs import DEFAULT_GLOBS, resolve
-    from .render import make_renderer, progress, summary
+    from .commands import run_check
 
-    started = time.perf_counter()
-    levels = _parse_levels(fail_on)
-    options = Options(as_of=_parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang.value)
-    inputs = resolve(args or [], stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
-    base = claimbase.load(claims)
-    renderer = make_renderer(fmt.value, sys.stdout, color.value, lang.value)
-    stats = Stats()
-    counts: Counter[str] = Counter()
-    failed = False
-    workers = jobs or os.cpu_count() or 1
-    try:
-        with progress(sum(i.size for i in inputs)) as on_read:
-            found = check_inputs(inputs, base, options, _warn, stats if fmt is Format.text else None, workers, on_read)
-            for finding in found:
-                renderer.add(finding)
-                counts[finding.verdict] += 1
-                failed = failed or finding.verdict in levels
-        renderer.close()
-    except BrokenPipeError:
-        # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.
-        _silence_stdout()
-        raise typer.Exit(ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK) from None
-    if fmt is Format.text and any(not i.is_statement for i in inputs):
-        sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
-    if failed and not exit_zero:
-        raise typer.Exit(ExitCode.FINDINGS)
+    code = run_check(
+        args or [], claims=claims, fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
+        lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero,
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @claims_app.command("list", help="One line per claim: id, verdict, dates and text.")
@@ -351,41 +304,27 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python does not complain about the unflushed pipe at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def _fail(lines: tuple[str, ...], code: int) -> NoReturn:
-    for line in lines:
-        sys.stderr.write(f"dealcheck: error: {line}\n")
-    sys.exit(code)
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: `dealcheck claims …` goes to the curator commands, anything else is checked."""
+    """The option parser's entry: `dealcheck claims …` goes to the curator commands, anything else is checked."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["claims"]:
         command, args, prog = typer.main.get_command(claims_app), argv[1:], "dealcheck claims"
     else:
         command, args, prog = typer.main.get_command(check_app), argv, "dealcheck"
-    try:
-        code = command.main(args=args, prog_name=prog, standalone_mode=False)
-    except DealcheckError as exc:
-        _fail(exc.lines, ExitCode.ERROR)
-    except typer.Exit as exc:
-        code = exc.exit_code
-    except typer.TyperException as exc:  # usage errors: bad option, missing argument
-        message = exc.format_message()
-        if "\n" in message:  # `dealcheck claims` alone: its help
-            sys.stderr.write(message.rstrip() + "\n")
-            sys.exit(ExitCode.ERROR)
-        _fail((f"{message} (see '{prog} --help')",), ExitCode.ERROR)
-    except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("dealcheck: interrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(ExitCode.OK)
-    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+    def parse_and_run() -> int:
+        try:
+            code = command.main(args=args, prog_name=prog, standalone_mode=False)
+        except typer.Exit as exc:
+            return exc.exit_code
+        except typer.TyperException as exc:  # usage errors: bad option, missing argument
+            message = exc.format_message()
+            if "\n" in message:  # `dealcheck claims` alone: its help
+                sys.stderr.write(message.rstrip() + "\n")
+                return ExitCode.ERROR
+            raise DealcheckError(f"{message} (see '{prog} --help')") from None
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        return code if isinstance(code, int) else ExitCode.OK
+
+    run_guarded(parse_and_run)

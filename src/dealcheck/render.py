@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from collections import Counter
@@ -81,6 +80,8 @@ class JsonRenderer:
         self.items.append(finding_dict(finding))
 
     def close(self) -> None:
+        import json
+
         json.dump(self.items, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")
 
@@ -89,10 +90,13 @@ class JsonLinesRenderer:
     """One object per line, flushed at once so that `| head` and `| jq` see it immediately."""
 
     def __init__(self, out: IO[str]) -> None:
+        import json
+
         self.out = out
+        self.dumps = json.dumps
 
     def add(self, finding: Finding) -> None:
-        self.out.write(json.dumps(finding_dict(finding), ensure_ascii=False) + "\n")
+        self.out.write(self.dumps(finding_dict(finding), ensure_ascii=False) + "\n")
         self.out.flush()
 
     def close(self) -> None:

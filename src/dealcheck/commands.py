@@ -1,0 +1,126 @@
+"""The check command, the program's entry point, and the error handling both share.
+
+`main` is what the `dealcheck` script runs. A run with no options at all (only statements,
+paths and `-`) has nothing for the option parser to do, so it calls `run_check` directly and
+never imports typer: that halves the start-up of `dealcheck "one statement"`. Anything else
+goes through `cli.py`, which parses the options and calls the same `run_check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections import Counter
+from typing import Callable, NoReturn
+
+from .errors import DealcheckError, ExitCode
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"dealcheck: warning: {message}\n")
+
+
+def fail(lines: tuple[str, ...], code: int) -> NoReturn:
+    for line in lines:
+        sys.stderr.write(f"dealcheck: error: {line}\n")
+    sys.exit(code)
+
+
+def parse_date(value: str | None, option: str) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DealcheckError(f"{option}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_levels(value: str) -> frozenset[str]:
+    from .verdict import VERDICTS
+
+    levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
+    unknown = sorted(levels - set(VERDICTS))
+    if unknown:
+        raise DealcheckError(f"--fail-on: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
+    return levels
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so Python does not complain about the unflushed pipe at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def run_check(
+    args: list[str],
+    *,
+    claims: list[os.PathLike[str]] | None = None,
+    fmt: str = "text",
+    color: str = "auto",
+    as_of: str | None = None,
+    top: int = 0,
+    report_all: bool = False,
+    lang: str = "auto",
+    globs: list[str] | None = None,
+    jobs: int | None = None,
+    fail_on: str = "false,misleading",
+    exit_zero: bool = False,
+) -> int:
+    """Check statements, files, folders or stdin and render the findings; return the exit code."""
+    from . import claimbase
+    from .checker import Options, Stats, check_inputs
+    from .inputs import DEFAULT_GLOBS, resolve
+    from .render import make_renderer, progress, summary
+
+    started = time.perf_counter()
+    levels = parse_levels(fail_on)
+    options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang)
+    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
+    base = claimbase.load(claims or None)
+    renderer = make_renderer(fmt, sys.stdout, color, lang)
+    stats = Stats()
+    counts: Counter[str] = Counter()
+    failed = False
+    try:
+        with progress(sum(i.size for i in inputs)) as on_read:
+            found = check_inputs(inputs, base, options, warn, stats if fmt == "text" else None, jobs or os.cpu_count() or 1, on_read)
+            for finding in found:
+                renderer.add(finding)
+                counts[finding.verdict] += 1
+                failed = failed or finding.verdict in levels
+        renderer.close()
+    except BrokenPipeError:
+        # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.
+        silence_stdout()
+        return ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK
+    if fmt == "text" and any(not i.is_statement for i in inputs):
+        sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
+    return ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK
+
+
+def run_guarded(command: Callable[[], int]) -> NoReturn:
+    """Run a command and exit with its code; user errors become one-line messages, never tracebacks."""
+    try:
+        code = command()
+    except DealcheckError as exc:
+        fail(exc.lines, ExitCode.ERROR)
+    except KeyboardInterrupt:
+        sys.stderr.write("dealcheck: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        silence_stdout()
+        sys.exit(ExitCode.OK)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The `dealcheck` program."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] != "claims" and all(a == "-" or not a.startswith("-") for a in argv):
+        run_guarded(lambda: run_check(argv))
+    from .cli import main as parse_options_and_run
+
+    parse_options_and_run(argv)
+    raise AssertionError("unreachable: the CLI exits")
