@@ -374,6 +374,26 @@ def parse_claim_base(text: str, path: str) -> ClaimBase:
         ck.error(line, key, "duplicate key")
     if doc is None:
         raise ClaimBaseError(f"{path}:1: claim base is empty")
+    return _build(ck, doc, path)
+
+
+def from_data(data: dict[str, Any], name: str = "<data>") -> ClaimBase:
+    """Validate a claim base given as plain data (what `to_data` returns, or what a program builds);
+    the Python API's way to make a base without writing YAML. Errors name the field, line 0."""
+
+    def wrap(value: Any) -> Any:
+        if isinstance(value, dict):
+            mapping = _Mapping({k: wrap(v) for k, v in value.items()})
+            mapping.line, mapping.key_lines = 0, dict.fromkeys(mapping, 0)
+            return mapping
+        if isinstance(value, list):
+            return [wrap(v) for v in value]
+        return value
+
+    return _build(_Checker(name), wrap(data), name)
+
+
+def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources"}):
         raise ClaimBaseError(*ck.problems)
     if doc.get("version", FORMAT_VERSION) != FORMAT_VERSION:
