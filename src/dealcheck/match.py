@@ -282,15 +282,17 @@ def negates(sentence: Analysis, text: IndexedText) -> bool:
 
 
 def opposite(sentence: Analysis, text: IndexedText) -> bool:
-    """Whether the sentence says the opposite of `text`: one side denies, the other affirms.
+    """Whether the sentence says the opposite of `text`.
 
-    A side whose words deny by meaning ("stopped", "excludes") affirms nothing either way,
-    so it never makes the two opposite.
+    Explicit negations ("not", « ne … pas ») and words that deny by meaning ("stopped",
+    « met fin ») each turn a statement around, and two cancel out: "never gave up its right"
+    affirms the right. Words that deny by meaning never turn a verdict by themselves, though:
+    "the rights stop in 2028" is not the opposite of "the rights run through 2032".
     """
     denies = negates(sentence, text)
-    if denies == text.negated:
+    if not denies and not text.negated:
         return False
-    return not (text.privative if denies else sentence.privative)
+    return (denies != sentence.privative) != (text.negated != text.privative)
 
 
 def _states_other_figures(sentence: Analysis, variant: IndexedText) -> bool:

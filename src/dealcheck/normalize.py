@@ -72,22 +72,27 @@ _NUMBER_WORDS = re.compile(
     r"|(?:un|une|a|one)\s+(?:milliard|million|billion|trillion)s?)\b"
 )
 
+# The polarity patterns below run on clauses whose entity names are already ids and whose
+# words are joined by single spaces ("n'a plus" is "n a plus"), so that a name such as
+# "no binding force" or "non lucratif" is never read as a negation.
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien"
-    r"|personne)\b"
-    r"|\b(?:n'|ne\s+)\w+\s+plus\b|\bno longer\b"
+    r"|personne)\b|\bne? \w+ plus\b|\bno longer\b"
 )
 # Words that deny by their meaning: "Microsoft stopped paying" says what "Microsoft no longer
-# pays" says. They never flip a verdict by themselves; they only keep one from flipping.
+# pays" says. They never turn a verdict by themselves (see match.opposite).
 _PRIVATIVE_RE = re.compile(
     r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|scrap(?:s|ped)?|abandon(?:s|ed)?"
-    r"|replac(?:e|es|ed|ing)|outside|arret\w*|cess\w*|exclu\w*|renonc\w*|supprim\w*|echapp\w*|remplac\w*)\b"
+    r"|replac(?:e|es|ed|ing)|arret\w*|cess(?:e|ent|er|era|erait|ation)|exclu(?:t|ent|re|e|es|s)?|renonc\w*|supprim\w*"
+    r"|echapp\w*|remplac\w*|terminat\w*|los(?:e|es|t|ing)|gave up|give up|gives up|put an end|ends?|ended"
+    r"|perd\w*|met(?:tre|tent)? fin|mis fin|secret\w*|confidenti\w*|undisclosed|under wraps)\b"
 )
-# "ne … plus que", "rien d'autre que", "nothing but": these say "only", and deny nothing.
-_ONLY_RE = re.compile(
-    r"\b(?:n'|ne\s+)(\w+\s+)plus\s+qu|\b(?:n'|ne\s+)(\w+\s+)(?:\w+\s+)?qu(?:e\b|')|\brien d'autre que\b"
-    r"|\baucune?\s+autres?\b[^,.;]{0,40}?\bque\b|\bnothing (?:but|more than|other than|else than)\b"
-    r"|\bno (?:more|other) than\b|\bnone other than\b"
+# Constructions that look like negation and deny nothing: "ne … plus que", "rien d'autre que",
+# "nothing but" say "only"; "tant que le panel n'a pas vérifié l'IAG" says "until".
+_NOT_DENIAL_RE = re.compile(
+    r"\bne? \w+ plus qu\b|\bne? (?:\w+ ){1,2}qu(?:e)?\b|\brien d autre que\b|\baucune? autres? (?:\w+ ){0,6}?que\b"
+    r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
+    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|\b(?:tant qu|jusqu a ce qu)\b.*"
 )
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
@@ -372,6 +377,11 @@ class Normalizer:
         for q in quantities:
             if q.unit:
                 tokens.append(f"q{q.unit}")
+        clauses = [
+            _NOT_DENIAL_RE.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
+            for c in _CLAUSE_RE.split(with_numbers)
+        ]
+        negated = [c for c in clauses if _NEGATION_RE.search(c)]
         return Analysis(
             text=text,
             folded=folded,
@@ -379,23 +389,18 @@ class Normalizer:
             tokens=tokens,
             entities=frozenset(entities),
             quantities=quantities,
-            negated=bool(_NEGATION_RE.search(_ONLY_RE.sub(" ", folded))),
+            negated=bool(negated),
             hedged=bool(_HEDGE_RE.search(folded)),
-            privative=bool(_PRIVATIVE_RE.search(folded)),
-            negated_terms=self._negated_terms(folded, lang),
+            privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
+            negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
         )
 
-    def _negated_terms(self, folded: str, lang: str) -> frozenset[str]:
-        """Stemmed content words of the clauses with a negation; names are left out, since
+    def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:
+        """Stemmed content words and figures of the clauses with a negation. Names are left out:
         "Microsoft did not comment" denies nothing about Microsoft's stake."""
-        clauses = [c for c in _CLAUSE_RE.split(_ONLY_RE.sub(" ", folded)) if c and _NEGATION_RE.search(c)]
-        if not clauses:
-            return frozenset()
-        marked, quantities = extract_quantities(" , ".join(clauses), lang)
-        figures = {q.token for q in quantities}
-        words, _ = self.entities_in(_WORD_RE.findall(marked))
-        content = [w for w in words if w not in STOPWORDS and w not in self.entity_ids and w not in figures]
-        return frozenset(_stemmer(lang).stemWords(content)) | figures
+        words = [w for c in clauses for w in c.split() if w not in STOPWORDS and w not in self.entity_ids]
+        figures = [w for w in words if w in kept]
+        return frozenset(_stemmer(lang).stemWords([w for w in words if w not in kept])) | frozenset(figures)
 
 
 def alias_table(entities: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:
