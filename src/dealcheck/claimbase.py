@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
-from .errors import ClaimBaseError
+from .errors import ClaimBaseError, unreadable
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, parse_quantity
 
 CLAIM_VERDICTS = ("true", "false", "misleading", "unverified")
@@ -611,12 +611,8 @@ def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None 
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise ClaimBaseError(f"{path}: no such claim base") from None
-    except IsADirectoryError:
-        raise ClaimBaseError(f"{path}: is a directory, not a claim base") from None
     except OSError as exc:
-        raise ClaimBaseError(f"{path}: cannot read claim base: {exc.strerror}") from None
+        raise ClaimBaseError(unreadable(str(path), exc, "claim base")) from None
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .claimbase import ClaimBase, iter_texts
-from .errors import InputError
+from .errors import InputError, unreadable
 from .i18n import format_figure
 from .normalize import extract_quantities, fold
 
@@ -154,10 +154,10 @@ def read_documents(path: Path) -> Iterator[Any]:
     """The JSON documents in a file: the file itself, or each JSON-LD block of an HTML page."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except OSError as exc:
+        raise InputError(unreadable(str(path), exc)) from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
     if text.lstrip().startswith("<") or path.suffix.lower() in (".html", ".htm"):
         blocks = list(_SCRIPT.finditer(text))
         if not blocks:

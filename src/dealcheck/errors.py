@@ -30,3 +30,12 @@ class ClaimBaseError(DealcheckError):
 
 class InputError(DealcheckError):
     """A file or argument cannot be read as text."""
+
+
+def unreadable(name: str, exc: OSError, what: str = "file") -> str:
+    """The one-line message for a file that cannot be opened."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{name}: no such {what}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{name}: is a directory, not a {what}"
+    return f"{name}: cannot read {what}: {exc.strerror}"

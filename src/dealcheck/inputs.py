@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, unreadable
 
 # Extensions that make an argument look like a file name rather than a statement.
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".text", ".adoc", ".tex", ".csv", ".json", ".yaml", ".yml")
@@ -142,12 +142,8 @@ def read_blocks(item: Input, warn: Warn, on_read: Callable[[int], None] | None =
         return
     try:
         fh = item.path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{item.name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{item.name}: is a directory") from None
     except OSError as exc:
-        raise InputError(f"{item.name}: cannot read: {exc.strerror}") from None
+        raise InputError(unreadable(item.name, exc)) from None
     suffix = item.path.suffix.lower()
     markup = "markdown" if suffix in MARKDOWN_EXTENSIONS else "html" if suffix in HTML_EXTENSIONS else ""
     with fh:
