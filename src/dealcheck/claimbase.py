@@ -15,7 +15,7 @@ import sys
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import ClaimBaseError, unreadable
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, parse_quantity
@@ -591,20 +591,30 @@ def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None 
     else:
         paths = [Path(path)]  # type: ignore[arg-type]
     contents = [_read(p) for p in paths]
-    shown = ", ".join(str(p) for p in paths)
-    cached = cache_dir() / f"{_cache_key(contents)}.pickle" if use_cache else None
-    if cached is not None:
-        try:
-            with cached.open("rb") as fh:
-                base: ClaimBase = pickle.load(fh)
-            base.path = shown
-            return base
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
-    bases = [parse_claim_base(_decode(data, p), str(p)) for p, data in zip(paths, contents)]
-    base = bases[0] if len(bases) == 1 else merge(bases, [p.stem for p in paths])
-    if cached is not None:
-        _write_cache(base, cached)
+
+    def build() -> ClaimBase:
+        bases = [parse_claim_base(_decode(data, p), str(p)) for p, data in zip(paths, contents)]
+        return bases[0] if len(bases) == 1 else merge(bases, [p.stem for p in paths])
+
+    base = cached(contents, build) if use_cache else build()
+    base.path = ", ".join(str(p) for p in paths)
+    return base
+
+
+def cached(contents: list[bytes], build: Callable[[], ClaimBase]) -> ClaimBase:
+    """The base `build` makes from `contents`, compiled with its index once and then read from the cache.
+
+    Programs that build bases with `from_data` use it too: pass the bytes the data came from.
+    """
+    target = cache_dir() / f"{_cache_key(contents)}.pickle"
+    try:
+        with target.open("rb") as fh:
+            base: ClaimBase = pickle.load(fh)
+        return base
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    base = build()
+    _write_cache(base, target)
     return base
 
 
