@@ -54,6 +54,7 @@ def test_good_base_loads(run, tmp_path: Path):
         ("    text: Acme made 10 widgets.", "    text: Acme made 10 widgets.\n    valid_from: 2024-05-01\n    valid_until: 2024-01-01", ":15: claims[c1].valid_until: is before valid_from"),
         ("version: 1", "version: 1\nversion: 1", ":2: version: duplicate key"),
         ("claims:", "claims:\n  - [", ":13: YAML:"),
+        ("    text: Acme", "    ? [a]\n    : 1\n    text: Acme", ":13: (key): a key must be plain text"),
     ],
 )
 def test_each_error_names_file_line_and_field(run, tmp_path: Path, old: str, new: str, expected: str):

@@ -168,14 +168,50 @@ def test_merged_bases_namespace_clashing_ids(run, tmp_path: Path):
     assert f["verdict"] == "outdated"
 
 
-@pytest.mark.parametrize("claims_env_sep", [":"])
-def test_merged_bases_from_environment(run, monkeypatch, tmp_path: Path, claims_env_sep: str):
+def test_merged_bases_from_environment(run, monkeypatch, tmp_path: Path):
     extra = tmp_path / "extra.yaml"
     extra.write_text(
         "version: 1\nsources:\n  - {id: X, title: T, publisher: P, quotes: [\"Globex sells 10 widgets.\"]}\n"
         "claims:\n  - {id: g1, text: Globex sells 10 widgets., verdict: \"true\", citations: [{source: X, quote: \"Globex sells 10 widgets.\"}]}\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("DEALCHECK_CLAIMS", f"{MINI}{claims_env_sep}{extra}")
+    monkeypatch.setenv("DEALCHECK_CLAIMS", f"{MINI}:{extra}")
     ids = [line.split()[0] for line in run("claims", "list").out.splitlines()]
     assert ids[-1] == "g1" and ids[0] == "stake-27"
+
+
+def test_merged_names_follow_the_file_names(run, tmp_path: Path):
+    text = MINI.read_text(encoding="utf-8")
+    (tmp_path / "news.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "blog.yaml").write_text(text, encoding="utf-8")
+    first = run("claims", "list", "--claims", str(MINI), "--claims", str(tmp_path / "news.yaml")).out
+    second = run("claims", "list", "--claims", str(MINI), "--claims", str(tmp_path / "blog.yaml")).out
+    assert "news.stake-27" in first and "blog.stake-27" in second
+
+
+def test_a_debunked_figure_is_not_what_the_sources_give(run, tmp_path: Path):
+    false_review = _write(tmp_path, "f.json", {**REVIEW, "claimReviewed": "Acme paid $5 billion for Globex."})
+    out = tmp_path / "fc.yaml"
+    assert _import(run, false_review, extra=("-o", str(out))).code == 0
+    [f] = run("--claims", str(out), "--format", "json", "Acme paid $2 billion for Globex.").json()
+    assert "sources give" not in f["explanation"]
+    [f] = run("--claims", str(out), "--format", "json", "Acme paid $5 billion for Globex.").json()
+    assert f["verdict"] == "false"
+
+
+def test_single_values_where_lists_are_usual(run, tmp_path: Path):
+    one = _write(tmp_path, "one.json", {**REVIEW, "itemReviewed": {"@type": "Claim", "alternateName": "Acme's sales doubled last year."}})
+    table = _write(tmp_path, "map.yaml", "Faux: true\n")  # YAML reads it as a boolean
+    r = _import(run, one, extra=("--rating-map", str(table)))
+    assert r.code == 0
+    assert "- Acme's sales doubled last year." in r.out and "verdict: 'true'" in r.out
+
+
+def test_damaged_cache_is_rebuilt(run, monkeypatch, tmp_path: Path):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DEALCHECK_CACHE_DIR", str(cache))
+    assert run("--claims", str(MINI), "x").code == 0
+    for pickled in cache.glob("*.pickle"):
+        pickled.write_bytes(b"\x80\x09garbage")
+    [f] = run("--claims", str(MINI), "--format", "json", "Microsoft owns 49% of OpenAI.").json()
+    assert f["verdict"] == "false"

@@ -154,8 +154,22 @@ def test_text_format_has_no_colour_when_piped(mini):
 def test_colour_always_and_never(mini, monkeypatch):
     assert ANSI in mini("--color", "always", "Microsoft owns 49% of OpenAI.").out
     assert ANSI not in mini("--color", "never", "Microsoft owns 49% of OpenAI.").out
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert ANSI not in mini("Microsoft owns 49% of OpenAI.").out
+
+
+def test_colour_auto_on_a_terminal_and_no_color(mini, monkeypatch):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("TERM", "xterm")
+    for no_color, expected in (("", True), ("1", False)):
+        monkeypatch.setenv("NO_COLOR", no_color)
+        screen = Terminal()
+        monkeypatch.setattr("sys.stdout", screen)
+        mini("Microsoft owns 49% of OpenAI.")
+        assert (ANSI in screen.getvalue()) is expected
 
 
 def test_text_summary_on_stderr_for_files(mini, tmp_path: Path):
@@ -243,3 +257,37 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path):
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert b"Traceback" not in err
+
+
+def test_empty_argument_and_bad_glob_are_errors(mini, tmp_path: Path):
+    r = mini("")
+    assert (r.code, r.err) == (2, "dealcheck: error: an argument is empty: give a statement, a file or '-'\n")
+    for pattern in ("", "."):
+        r = mini("--glob", pattern, str(tmp_path))
+        assert r.code == 2 and r.err.startswith("dealcheck: error: --glob:"), pattern
+
+
+def test_unreadable_file_in_a_folder_is_skipped_with_a_warning(mini, tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Microsoft owns 49% of OpenAI.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "c.txt").write_text("Microsoft holds 30% of OpenAI.\n", encoding="utf-8")
+    r = mini("--format", "json", str(tmp_path))
+    assert [Path(f["path"]).name for f in r.json()] == ["a.txt", "c.txt"]
+    assert r.err == f"dealcheck: warning: {tmp_path / 'b.txt'}: binary file, not checked\n"
+    assert r.code == 2
+
+
+def test_alias_without_latin_letters_does_not_hang(run, tmp_path: Path):
+    base = tmp_path / "claims.yaml"
+    base.write_text(
+        "version: 1\nentities:\n  - {id: yandex, name: Yandex, aliases: [\"Яндекс\"]}\n"
+        "sources:\n  - {id: S, title: T, publisher: P, quotes: [\"Yandex sells maps.\"]}\n"
+        "claims:\n  - {id: y, text: Yandex sells maps., verdict: \"true\", subject: [yandex],"
+        " citations: [{source: S, quote: \"Yandex sells maps.\"}]}\n",
+        encoding="utf-8",
+    )
+    doc = tmp_path / "d.txt"
+    doc.write_text("Nothing here.\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "dealcheck", "--claims", str(base), str(doc)], capture_output=True,
+                       text=True, env=_env(tmp_path), timeout=60)
+    assert p.returncode == 0

@@ -134,8 +134,8 @@ def test_invalid_utf8_in_the_middle_of_a_big_file(mini, tmp_path: Path):
     assert r.err == f"dealcheck: warning: {doc}:{line}: invalid UTF-8, replaced with U+FFFD\n"
 
 
-def test_no_progress_bar_when_piped(mini, tmp_path: Path):
-    doc = tmp_path / "big.txt"
-    _big_document(doc, 60000)  # over 4 MB
-    r = mini("--format", "jsonl", str(doc))
-    assert r.err == ""
+def test_markdown_opening_with_a_rule_is_not_front_matter(mini, tmp_path: Path):
+    doc = tmp_path / "d.md"
+    doc.write_text("---\n\nMicrosoft owns 49% of OpenAI.\n", encoding="utf-8")
+    [f] = mini("--format", "jsonl", str(doc)).jsonl()
+    assert (f["line"], f["verdict"]) == (3, "false")

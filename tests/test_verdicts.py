@@ -7,7 +7,7 @@ def test_mission_example_on_bundled_base(run):
     r = run("--format", "json", "Microsoft owns half of OpenAI")
     assert r.code == 1
     [f] = r.json()
-    assert f["verdict"] in ("false", "misleading")
+    assert f["verdict"] == "false"
     assert f["claim"]["id"] == "ms-stake-27pct"
     assert "profit" in f["explanation"]
     assert "32.5%" in f["explanation"] and "27%" in f["explanation"]
@@ -146,7 +146,7 @@ def test_lang_auto_follows_each_sentence(mini):
 def test_outdated_message_in_french(mini):
     [f] = mini("--format", "json", "Azure est le fournisseur cloud exclusif d'OpenAI.").json()
     assert f["verdict"] == "outdated"
-    assert "Vrai jusqu'au 2025-01-20 ; depuis : Microsoft has a right of first refusal" in f["explanation"]
+    assert "Valable jusqu'au 2025-01-20 ; depuis : Microsoft has a right of first refusal" in f["explanation"]
 
 
 def test_hedged_reporting_is_flagged(mini):
@@ -155,3 +155,10 @@ def test_hedged_reporting_is_flagged(mini):
         assert f["hedged"] is True and f["verdict"] == "false", text
     [f] = mini("--format", "json", "Microsoft owns 49% of OpenAI.").json()
     assert f["hedged"] is False
+
+
+def test_a_sentence_that_rejects_the_wrong_figure_is_true(run):
+    for text in ("Microsoft holds about 27% of OpenAI, not 49%.", "Microsoft détient environ 27 % d'OpenAI, et non 49 %.",
+                 "Microsoft holds about 27% of OpenAI, up from 32.5% before the recapitalisation."):
+        [f] = run("--format", "json", text).json()
+        assert (f["verdict"], f["claim"]["id"]) == ("true", "ms-stake-27pct"), text

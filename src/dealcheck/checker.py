@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
+from .errors import InputError
 from .inputs import Block, Input, Warn, read_blocks
 from .i18n import message
 from .match import THRESHOLD, Candidate
@@ -53,6 +54,8 @@ class Stats:
     """Counts for the summary line."""
 
     sentences: int = 0
+    skipped: int = 0  # files found in folders that could not be read
+    counting: bool = True  # counting sentences means splitting all of them, even far from any claim
 
 
 class _Positions:
@@ -104,6 +107,7 @@ def check_block(
     """Every finding of one block, in order; `everything` keeps sentences that match nothing."""
     positions: _Positions | None = None
     text = block.text
+    counting = stats is not None and stats.counting
     hits = None if everything else base.index.subject_hits(text)
     if hits is None:
         spans = segment.split(text)
@@ -112,11 +116,11 @@ def check_block(
         spans = [
             span
             for paragraph in segment.paragraphs(text)
-            if _has_hit(hits, paragraph[0], paragraph[1]) or stats is not None
+            if _has_hit(hits, paragraph[0], paragraph[1]) or counting
             for span in segment.sentences(text, *paragraph)
         ]
-    if stats is not None:
-        stats.sentences += len(spans)
+    if counting:
+        stats.sentences += len(spans)  # type: ignore[union-attr]
     for start, end in spans:
         if hits is not None and not _has_hit(hits, start, end):
             continue  # the common case in long documents: settled without analysis
@@ -154,11 +158,18 @@ def check_inputs(
             everything = options.report_all or item.is_statement
             path = None if item.is_statement else item.name
             blocks = read_blocks(item, warn, on_read)
-            if item.is_statement or jobs <= 1:
-                for block in blocks:
-                    yield from check_block(block, base, options, path, everything, stats)
-            else:
-                yield from workers.map(blocks, path, everything, stats)
+            try:
+                if item.is_statement or jobs <= 1:
+                    for block in blocks:
+                        yield from check_block(block, base, options, path, everything, stats)
+                else:
+                    yield from workers.map(blocks, path, everything, stats)
+            except InputError as exc:
+                if not item.walked or stats is None:
+                    raise
+                # One unreadable file in a folder must not cost the findings of all the others.
+                warn(exc.lines[0])
+                stats.skipped += 1
 
 
 # Per-process state of a worker: set once by the pool's initializer.
@@ -228,7 +239,8 @@ class _Workers:
         pending: collections.deque[Any] = collections.deque()
         queue = itertools.chain([first], [second] if second is not None else [], blocks)
         for block in queue:
-            pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, stats is not None)))
+            counting = stats is not None and stats.counting
+            pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, counting)))
             if len(pending) >= 2 * self.jobs:
                 yield from self._collect(pending.popleft(), stats)
         while pending:

@@ -57,6 +57,30 @@ DEFAULT_RATING_MAP: dict[str, str] = {
 }
 
 
+def read_rating_map(path: Path) -> dict[str, str]:
+    """A `--rating-map` file: YAML or JSON, rating text → verdict."""
+    import yaml
+
+    from .claimbase import CLAIM_VERDICTS
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(unreadable(str(path), exc, "rating map")) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not a YAML or JSON mapping: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a rating map is a mapping of rating text to verdict")
+    table = {}
+    for rating, verdict in data.items():
+        if isinstance(verdict, bool):  # YAML reads a bare true/false as a boolean
+            verdict = "true" if verdict else "false"
+        if verdict not in CLAIM_VERDICTS:
+            raise InputError(f"{path}: {rating!r} maps to {verdict!r}, not one of {', '.join(CLAIM_VERDICTS)}")
+        table[str(rating)] = str(verdict)
+    return table
+
+
 def rating_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s!-]", " ", fold(text)).split())
 
@@ -146,6 +170,10 @@ class ImportResult:
     unmapped: dict[str, int] = field(default_factory=dict)
     reviews: int = 0
 
+    @property
+    def imported(self) -> int:
+        return sum(1 + len(c.get("variants", [])) for c in self.base["claims"])
+
 
 _SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -189,7 +217,7 @@ def iter_reviews(doc: Any) -> Iterator[dict[str, Any]]:
         for claim in doc["claims"]:
             if not isinstance(claim, dict):
                 continue
-            for review in claim.get("claimReview") or []:
+            for review in _list(claim.get("claimReview")):
                 if isinstance(review, dict):
                     yield {
                         "@type": "ClaimReview",
@@ -288,17 +316,18 @@ def _add_review(
         claim["subject"] = subject
     coverage = _text(item.get("temporalCoverage"))
     if coverage and "/" in coverage:
-        start, end = (part if part != ".." else None for part in coverage.split("/", 1))
+        start, end = (_date(part) for part in coverage.split("/", 1))
         if start:
             claim["valid_from"] = start
         if end:
             claim["valid_until"] = end
     claim["citations"] = _citations(review, sources)
-    _, figures = extract_quantities(text)
-    numbers = [{"value": format_figure(q.value, q.unit, "exactly", "en"), "relation": q.relation} for q in figures if q.unit]
-    if numbers:
-        claim["numbers"] = numbers
-    paraphrases = [p for p in (item.get("alternateName") or []) if isinstance(p, str)]
+    if verdict == "true":  # a debunked claim's figures are what is wrong, not what the sources give
+        _, figures = extract_quantities(text)
+        numbers = [{"value": format_figure(q.value, q.unit, "exactly", "en"), "relation": q.relation} for q in figures if q.unit]
+        if numbers:
+            claim["numbers"] = numbers
+    paraphrases = [p for p in _list(item.get("alternateName")) if isinstance(p, str) and p.strip()]
     if paraphrases:
         claim["paraphrases"] = paraphrases
     claims[claim_id] = claim
@@ -333,7 +362,7 @@ def _citations(review: dict[str, Any], sources: dict[str, dict[str, Any]]) -> li
     """The evidence: the appearances a dealcheck export lists, else the fact-check itself."""
     item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
     found = []
-    for work in item.get("appearance") or []:
+    for work in _list(item.get("appearance")):
         if isinstance(work, dict) and _text(work.get("text")):
             url = _text(work.get("url"))
             found.append((

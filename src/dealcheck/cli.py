@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .commands import run_guarded
+from .commands import run_guarded, warn
 from .errors import DealcheckError, ExitCode
 
 check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -211,6 +210,7 @@ def claims_export(
     import json
 
     from . import claimbase, claimreview
+    from .render import write_text
 
     base = claimbase.load(claims)
     if fmt is ExportFormat.claimreview:
@@ -218,8 +218,8 @@ def claims_export(
     elif fmt is ExportFormat.json:
         text = json.dumps(claimbase.to_data(base), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = _yaml(claimbase.to_data(base))
-    _write_output(text, output, force)
+        text = claimbase.to_yaml(claimbase.to_data(base))
+    write_text(text, output, force)
 
 
 @claims_app.command("import", help="Build a claim base from ClaimReview JSON-LD files, HTML pages with JSON-LD, or Fact Check Tools API responses. Exit 1 if some ratings could not be mapped.")
@@ -230,69 +230,20 @@ def claims_import(
     rating_map: Annotated[Optional[Path], typer.Option("--rating-map", help="YAML or JSON mapping of rating texts to verdicts, added to the built-in table.", show_default=False)] = None,
 ) -> None:
     from . import claimbase, claimreview
+    from .render import write_text
 
-    table = _read_rating_map(rating_map) if rating_map else None
+    table = claimreview.read_rating_map(rating_map) if rating_map else None
     result = claimreview.import_reviews(files, table)
-    text = _yaml(result.base)
-    if output is None:
-        claimbase.parse_claim_base(text, "<imported>")  # never write a base that does not load
-    _write_output(text, output, force)
+    text = claimbase.to_yaml(result.base)
+    claimbase.parse_claim_base(text, str(output or "<imported>"))  # never write a base that does not load
+    write_text(text, output, force)
     if output is not None:
-        claimbase.load(output)  # validates it, and builds the cache so the first check is fast
-    imported = len(result.base["claims"]) + sum(len(c.get("variants", [])) for c in result.base["claims"])
-    skipped = sum(result.unmapped.values())
-    sys.stderr.write(f"imported {imported} of {result.reviews} reviews\n")
-    if skipped:
+        claimbase.load(output)  # builds the cache, so the first check against it is fast
+    sys.stderr.write(f"imported {result.imported} of {result.reviews} reviews\n")
+    if result.unmapped:
         listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
-        sys.stderr.write(f"dealcheck: warning: {skipped} reviews skipped, rating not mapped: {listed} (see --rating-map)\n")
+        warn(f"{sum(result.unmapped.values())} reviews skipped, rating not mapped: {listed} (see --rating-map)")
         raise typer.Exit(ExitCode.FINDINGS)
-
-
-def _read_rating_map(path: Path) -> dict[str, str]:
-    import yaml
-
-    from .claimbase import CLAIM_VERDICTS
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DealcheckError(f"{path}: cannot read rating map: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise DealcheckError(f"{path}: not a YAML or JSON mapping: {str(exc).splitlines()[0]}") from None
-    if not isinstance(data, dict):
-        raise DealcheckError(f"{path}: a rating map is a mapping of rating text to verdict")
-    for rating, verdict in data.items():
-        if verdict not in CLAIM_VERDICTS:
-            raise DealcheckError(f"{path}: {rating!r} maps to {verdict!r}, not one of {', '.join(CLAIM_VERDICTS)}")
-    return {str(k): str(v) for k, v in data.items()}
-
-
-def _yaml(data: object) -> str:
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120)
-
-
-def _write_output(text: str, output: Path | None, force: bool) -> None:
-    """Stdout, or the file written atomically (temp file and rename); never clobbers without --force."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    if output.exists() and not force:
-        raise DealcheckError(f"{output}: already exists (use --force to overwrite)")
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent or Path("."))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
-        os.replace(tmp, output)
-    except OSError as exc:
-        raise DealcheckError(f"{output}: cannot write: {exc.strerror}") from None
 
 
 def _check_format(fmt: str) -> None:

@@ -8,6 +8,7 @@ goes through `cli.py`, which parses the options and calls the same `run_check`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -80,24 +81,26 @@ def run_check(
     inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
     base = claimbase.load(claims or None)
     renderer = make_renderer(fmt, sys.stdout, color, lang)
-    stats = Stats()
+    stats = Stats(counting=fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
-    failed = False
+    code = ExitCode.OK
     try:
         with progress(sum(i.size for i in inputs)) as on_read:
-            found = check_inputs(inputs, base, options, warn, stats if fmt == "text" else None, jobs or os.cpu_count() or 1, on_read)
-            for finding in found:
+            for finding in check_inputs(inputs, base, options, warn, stats, jobs or os.cpu_count() or 1, on_read):
                 renderer.add(finding)
                 counts[finding.verdict] += 1
-                failed = failed or finding.verdict in levels
-        renderer.close()
+                if finding.verdict in levels and not exit_zero:
+                    code = ExitCode.FINDINGS
     except BrokenPipeError:
         # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.
         silence_stdout()
-        return ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK
+        return code
+    finally:
+        with contextlib.suppress(BrokenPipeError):
+            renderer.close()  # what was found is written, even when an input fails midway
     if fmt == "text" and any(not i.is_statement for i in inputs):
         sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
-    return ExitCode.FINDINGS if failed and not exit_zero else ExitCode.OK
+    return ExitCode.ERROR if stats.skipped else code
 
 
 def run_guarded(command: Callable[[], int]) -> NoReturn:

@@ -38,6 +38,7 @@ class Input:
     name: str
     path: Path | None = None
     text: str | None = None
+    walked: bool = False  # found in a folder, not named by the user: a bad one is skipped with a warning
 
     @property
     def is_statement(self) -> bool:
@@ -76,14 +77,21 @@ def resolve(args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFA
         if stdin_is_tty:
             raise InputError("nothing to check: give a statement, a file, or pipe text on stdin (see --help)")
         args = ["-"]
+    for pattern in globs:
+        try:
+            Path("x").match(pattern)
+        except ValueError:
+            raise InputError(f"--glob: {pattern!r} is not a file pattern (e.g. '*.md')") from None
     for arg in args:
+        if not arg.strip():
+            raise InputError("an argument is empty: give a statement, a file or '-'")
         if arg == "-":
             inputs.append(Input(STDIN, None))
             continue
         path = Path(arg)
         if _exists(path):
             if path.is_dir():
-                inputs.extend(Input(str(p), p) for p in walk(path, globs))
+                inputs.extend(Input(str(p), p, walked=True) for p in walk(path, globs))
             else:
                 inputs.append(Input(arg, path))
         elif _FILE_LIKE.fullmatch(arg.strip()) and not arg.strip().startswith(("$", "€")):
@@ -206,7 +214,11 @@ class _MarkdownMask:
         for line in text.splitlines(keepends=True):
             body = line.rstrip("\r\n")
             if self.front_matter is None:
-                self.front_matter = body.strip() in ("---", "+++")
+                # A first line "---" opens front matter only if a closing line follows; else it is a rule.
+                opener = body.strip()
+                self.front_matter = opener in ("---", "+++") and any(
+                    rest.strip() in (opener, "...") for rest in text.splitlines()[1:]
+                )
                 if self.front_matter:
                     out.append(_blank(line))
                     continue

@@ -133,7 +133,8 @@ class Index:
         # score them: on a deal sentence they would otherwise touch every string of the base.
         self.common = max(COMMON_MIN, int(COMMON_FRACTION * self.n))
         self.trigger = _trigger(base)
-        self.trigger_forms = sorted(set(self.trigger or ()) | base.normalizer.key_word_forms(self.trigger or ()))
+        forms = set(self.trigger or ()) | base.normalizer.key_word_forms(self.trigger or ())
+        self.trigger_forms = sorted(f for f in forms if f)  # an empty form would match everywhere
         self.subjects = {frozenset(c.subject) for c in base.claims}
         self._docs: dict[int, _Doc] = {}
 

@@ -315,8 +315,9 @@ class Normalizer:
             words = tuple(_WORD_RE.findall(fold(alias)))
             if words:
                 self.aliases[words] = (entity,)
-                proper = [w for w in re.findall(r"\w+", alias) if w[:1].isupper()]
-                key = max(proper, key=len) if proper else max(re.findall(r"\w+", alias), key=len)
+                written = [w for w in re.findall(r"\w+", alias) if _WORD_RE.fullmatch(fold(w))]
+                proper = [w for w in written if w[:1].isupper()]
+                key = max(proper or written or words, key=len)
                 self.key_words[words] = fold(key)
                 self._written.setdefault(fold(key), set()).add(key.lower())
         self.entity_ids = frozenset(aliases.values())

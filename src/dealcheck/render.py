@@ -8,8 +8,11 @@ import sys
 from collections import Counter
 from typing import IO, Any, Callable, Iterator, Protocol
 
+from pathlib import Path
+
 from .checker import Finding
 from .claimbase import Citation
+from .errors import DealcheckError
 from .i18n import label, message
 
 FORMATS = ("text", "json", "jsonl", "line", "github")
@@ -236,3 +239,26 @@ def summary(sentences: int, counts: Counter[str], seconds: float) -> str:
     return f"{sentences} sentence{'s' if sentences != 1 else ''} checked, {found} finding{'s' if found != 1 else ''}" + (
         f" ({parts})" if parts else ""
     ) + f" in {seconds:.2f}s"
+
+
+def write_text(text: str, output: Path | None, force: bool) -> None:
+    """To stdout, or to a file written atomically (temp file, then rename); never clobbers without `force`."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if not str(output).strip():
+        raise DealcheckError("--output: empty file name")
+    if output.exists() and not force:
+        raise DealcheckError(f"{output}: already exists (use --force to overwrite)")
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
+        os.replace(tmp, output)
+    except OSError as exc:
+        raise DealcheckError(f"{output}: cannot write: {exc.strerror}") from None

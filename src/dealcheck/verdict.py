@@ -93,11 +93,13 @@ def _number_conflicts(sentence: Analysis, claim: Claim, match: Candidate) -> lis
     """
     conflicts = []
     for said in sentence.quantities:
-        if not said.unit:
+        if not said.unit or said.token in sentence.negated_terms:  # "27%, not 49%" rejects the 49%
             continue
         allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
         if not allowed or any(said.agrees_with(q) for q in allowed):
             continue
+        if any(other.unit == said.unit and any(other.agrees_with(q) for q in allowed) for other in sentence.quantities):
+            continue  # "27%, up from 32.5%": the sentence gives the claim's figure, and another beside it
         if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
             continue
         conflicts.append((said, allowed))
