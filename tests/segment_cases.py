@@ -87,7 +87,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("fr", "Microsoft a investi 13,5 milliards de dollars. C'est un record.",
      ["Microsoft a investi 13,5 milliards de dollars.", "C'est un record."]),
     ("fr", "Le chiffre d'affaires atteint 3,4 Md€. Il progresse de 12,5 %.",
-     ["Le chiffre d'affaires atteint 3,4 Md€.", f"Il progresse de 12,5 %."]),
+     ["Le chiffre d'affaires atteint 3,4 Md€.", "Il progresse de 12,5 %."]),
     ("fr", f"«{NB}Nous ne sommes pas à vendre{NB}», a déclaré le PDG. Il a ensuite quitté la salle.",
      [f"«{NB}Nous ne sommes pas à vendre{NB}», a déclaré le PDG.", "Il a ensuite quitté la salle."]),
     ("fr", f"Il a dit{NB}: «{NB}L'accord est signé.{NB}» Puis il est parti.",

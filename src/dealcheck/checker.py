@@ -78,17 +78,18 @@ class _Positions:
 def check_sentence(text: str, base: ClaimBase, options: Options) -> Finding:
     """Check one sentence against the claim base."""
     index = base.index
+    shown = " ".join(text.split())
     if not index.mentions_subject(text):
         detected = detect_language(fold(text))
         said = message(options.lang if options.lang != "auto" else detected, "no_match")
-        return Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected)
+        return Finding(shown, "unknown", 0.0, None, said, (), lang=detected)
     analysis = base.normalizer.analyse(text)
     lang = options.lang if options.lang != "auto" else analysis.lang
     candidates = index.search(analysis, options.as_of, limit=max(1, options.top))
     best = candidates[0] if candidates and candidates[0].score >= THRESHOLD else None
     result = judge(analysis, best, base, options.as_of, lang)
     return Finding(
-        text=" ".join(text.split()),
+        text=shown,
         verdict=result.verdict,
         score=best.score if best else (candidates[0].score if candidates else 0.0),
         claim=best.claim if best else None,

@@ -568,9 +568,8 @@ def _cache_key(contents: list[bytes]) -> str:
     Two 32-bit checksums and the sizes, not a cryptographic hash: a key only has to change when
     the content does, and zlib is already loaded where hashlib would cost a start-up its import.
     """
-    code = "".join(
-        f"{m.name}:{m.stat().st_size}:{m.stat().st_mtime_ns};" for m in sorted(Path(__file__).parent.glob("*.py"))
-    ).encode()
+    stats = ((m.name, m.stat()) for m in sorted(Path(__file__).parent.glob("*.py")))
+    code = "".join(f"{name}:{st.st_size}:{st.st_mtime_ns};" for name, st in stats).encode()
     parts = [*contents, code, f"{sys.version_info[:2]}".encode()]
     crc = adler = 0
     for part in parts:
@@ -599,7 +598,7 @@ def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None 
     contents = [_read(p) for p in paths]
 
     def build() -> ClaimBase:
-        bases = [parse_claim_base(_decode(data, p), str(p)) for p, data in zip(paths, contents)]
+        bases = [parse_claim_base(_decode(data, p), str(p)) for p, data in zip(paths, contents, strict=True)]
         return bases[0] if len(bases) == 1 else merge(bases, [p.stem for p in paths])
 
     # Merged ids are namespaced by file name, so the names belong in the key too.
@@ -649,7 +648,7 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
     sources: dict[str, Source] = {}
     claims: list[Claim] = []
     claim_ids: set[str] = set()
-    for base, name in zip(bases, names):
+    for base, name in zip(bases, names, strict=True):
         for e in base.entities:
             known = entities.get(e.id)
             aliases = known.aliases + tuple(a for a in e.aliases if a not in known.aliases) if known else e.aliases
@@ -659,7 +658,7 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
             new = source if source.id not in sources else dataclasses.replace(source, id=f"{name}.{source.id}")
             sources[new.id] = renamed_sources[source.id] = new
 
-        def cite(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        def cite(citations: tuple[Citation, ...], renamed_sources: dict[str, Source] = renamed_sources) -> tuple[Citation, ...]:
             return tuple(Citation(renamed_sources[c.source.id], c.quote) for c in citations)
 
         renamed = {c.id: (f"{name}.{c.id}" if c.id in claim_ids else c.id) for c in base.claims}
@@ -696,43 +695,46 @@ def iter_texts(claim: Claim) -> Iterator[tuple[str, int]]:
         yield v.text, i
 
 
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _drop_empty(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v not in (None, [], ())}
+
+
+def _citations_data(cs: tuple[Citation, ...]) -> list[dict[str, str]]:
+    return [{"source": c.source.id, "quote": c.quote} for c in cs]
+
+
+def claim_data(c: Claim) -> dict[str, Any]:
+    """One claim as plain data in the claim-base format."""
+    return _drop_empty({
+        "id": c.id, "text": c.text, "verdict": c.verdict, "explanation": c.explanation or None,
+        "subject": list(c.subject), "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until),
+        "replaced_by": c.replaced_by, "citations": _citations_data(c.citations),
+        "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers],
+        "paraphrases": list(c.paraphrases),
+        "variants": [
+            _drop_empty({"text": v.text, "verdict": v.verdict, "explanation": v.explanation,
+                         "citations": _citations_data(v.citations) if v.citations != c.citations else None})
+            for v in c.variants
+        ],
+        "examples": [_drop_empty({"text": e.text, "verdict": e.verdict, "as_of": iso(e.as_of)}) for e in c.examples],
+    })
+
+
 def to_data(base: ClaimBase) -> dict[str, Any]:
     """The base as plain data in the claim-base format (what `claims export --format yaml` writes)."""
-
-    def citations(cs: tuple[Citation, ...]) -> list[dict[str, str]]:
-        return [{"source": c.source.id, "quote": c.quote} for c in cs]
-
-    def drop_empty(d: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in d.items() if v not in (None, [], ())}
-
-    claims = []
-    for c in base.claims:
-        claims.append(drop_empty({
-            "id": c.id, "text": c.text, "verdict": c.verdict, "explanation": c.explanation or None,
-            "subject": list(c.subject), "valid_from": c.valid_from.isoformat() if c.valid_from else None,
-            "valid_until": c.valid_until.isoformat() if c.valid_until else None, "replaced_by": c.replaced_by,
-            "citations": citations(c.citations),
-            "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers],
-            "paraphrases": list(c.paraphrases),
-            "variants": [
-                drop_empty({"text": v.text, "verdict": v.verdict, "explanation": v.explanation,
-                            "citations": citations(v.citations) if v.citations != c.citations else None})
-                for v in c.variants
-            ],
-            "examples": [
-                drop_empty({"text": e.text, "verdict": e.verdict, "as_of": e.as_of.isoformat() if e.as_of else None})
-                for e in c.examples
-            ],
-        }))
     return {
         "version": FORMAT_VERSION,
-        "entities": [drop_empty({"id": e.id, "name": e.name, "aliases": list(e.aliases)}) for e in base.entities],
+        "entities": [_drop_empty({"id": e.id, "name": e.name, "aliases": list(e.aliases)}) for e in base.entities],
         "sources": [
-            drop_empty({"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
-                        "note": s.note, "quotes": list(s.quotes)})
+            _drop_empty({"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
+                         "note": s.note, "quotes": list(s.quotes)})
             for s in base.sources.values()
         ],
-        "claims": claims,
+        "claims": [claim_data(c) for c in base.claims],
     }
 
 

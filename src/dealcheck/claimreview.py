@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .claimbase import ClaimBase, iter_texts
+from .claimbase import ClaimBase, iso, iter_texts
 from .errors import InputError, unreadable
 from .i18n import format_figure
 from .normalize import extract_quantities, fold
@@ -99,7 +99,7 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
         mentions = [_thing(entities[e]) for e in sorted(named) if e in entities]
         coverage = None
         if claim.valid_from or claim.valid_until:
-            coverage = f"{_iso(claim.valid_from) or '..'}/{_iso(claim.valid_until) or '..'}"
+            coverage = f"{iso(claim.valid_from) or '..'}/{iso(claim.valid_until) or '..'}"
         reviews = [(claim.id, claim.text, claim.verdict, claim.explanation, claim.citations, list(claim.paraphrases))]
         reviews += [
             (f"{claim.id}#variant-{i + 1}", v.text, v.verdict, v.explanation, v.citations, [])
@@ -153,10 +153,6 @@ def _appearance(c: Any) -> dict[str, Any]:
     if s.publisher:
         work["publisher"] = {"@type": "Organization", "name": s.publisher}
     return work
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 # --- import ----------------------------------------------------------------------------

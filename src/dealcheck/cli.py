@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .commands import run_guarded, warn
+from .claimbase import iso
+from .commands import DEFAULT_FAIL_ON, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 
 check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -78,7 +78,7 @@ def check(
         typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
     ] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores).", show_default=False)] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = "false,misleading",
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULT_FAIL_ON,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -92,32 +92,37 @@ def check(
         raise typer.Exit(code)
 
 
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Verdict(str, Enum):
+    true = "true"
+    false = "false"
+    misleading = "misleading"
+    unverified = "unverified"
+
+
 @claims_app.command("list", help="One line per claim: id, verdict, dates and text.")
 def claims_list(
     search: Annotated[Optional[str], typer.Argument(help="Only claims whose id, text or paraphrases contain this.", show_default=False)] = None,
     claims: ClaimsOption = None,
-    verdict: Annotated[Optional[str], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     from . import claimbase
-    from .claimbase import CLAIM_VERDICTS
     from .curate import list_claims
 
-    if verdict is not None and verdict not in CLAIM_VERDICTS:
-        raise DealcheckError(f"--verdict: {verdict!r} is not one of {', '.join(CLAIM_VERDICTS)}")
-    _check_format(fmt)
-    found = list_claims(claimbase.load(claims), search, verdict)
-    if fmt == "json":
+    found = list_claims(claimbase.load(claims), search, verdict.value if verdict else None)
+    if fmt is ListFormat.json:
         import json
 
-        rows = [
-            {"id": c.id, "verdict": c.verdict, "valid_from": _iso(c.valid_from), "valid_until": _iso(c.valid_until), "text": c.text}
-            for c in found
-        ]
+        rows = [{"id": c.id, "verdict": c.verdict, "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until), "text": c.text} for c in found]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for c in found:
-        dates = f"{_iso(c.valid_from) or '…'}..{_iso(c.valid_until) or '…'}"
+        dates = f"{iso(c.valid_from) or '…'}..{iso(c.valid_until) or '…'}"
         print(f"{c.id:<32} {c.verdict:<10} {dates:<22} {c.text}")
 
 
@@ -125,30 +130,22 @@ def claims_list(
 def claims_show(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id.")],
     claims: ClaimsOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
 ) -> None:
     from . import claimbase
     from .render import citation_dict
 
-    _check_format(fmt)
     base = claimbase.load(claims)
     claim = base.by_id.get(claim_id)
     if claim is None:
         raise DealcheckError(f"no claim with id {claim_id!r} in {base.path} (see 'dealcheck claims list')")
-    data = {
-        "id": claim.id, "text": claim.text, "verdict": claim.verdict, "explanation": claim.explanation,
-        "subject": list(claim.subject), "valid_from": _iso(claim.valid_from), "valid_until": _iso(claim.valid_until),
-        "replaced_by": claim.replaced_by, "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in claim.numbers],
-        "citations": [citation_dict(c) for c in claim.citations], "paraphrases": list(claim.paraphrases),
-        "variants": [{"text": v.text, "verdict": v.verdict, "explanation": v.explanation} for v in claim.variants],
-        "examples": [{"text": e.text, "verdict": e.verdict, "as_of": _iso(e.as_of)} for e in claim.examples],
-    }
-    if fmt == "json":
+    data = {**claimbase.claim_data(claim), "citations": [citation_dict(c) for c in claim.citations]}
+    if fmt is ListFormat.json:
         import json
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    print(f"{claim.id}  [{claim.verdict}]  {_iso(claim.valid_from) or '…'}..{_iso(claim.valid_until) or '…'}")
+    print(f"{claim.id}  [{claim.verdict}]  {iso(claim.valid_from) or '…'}..{iso(claim.valid_until) or '…'}")
     print(f"  {claim.text}")
     if claim.explanation:
         print(f"  why: {claim.explanation}")
@@ -157,7 +154,7 @@ def claims_show(
     for c in data["citations"]:
         print(f"  source: {c['publisher']}, “{c['title']}”" + (f", {c['date']}" if c["date"] else "") + (f"\n          {c['url']}" if c["url"] else ""))
         print(f"          “{c['quote']}”")
-    for n in data["numbers"]:
+    for n in data.get("numbers", []):
         print(f"  number: {n['value']} ({n['relation']})")
     for p in claim.paraphrases:
         print(f"  paraphrase: {p}")
@@ -244,15 +241,6 @@ def claims_import(
         listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
         warn(f"{sum(result.unmapped.values())} reviews skipped, rating not mapped: {listed} (see --rating-map)")
         raise typer.Exit(ExitCode.FINDINGS)
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in ("text", "json"):
-        raise DealcheckError(f"--format: {fmt!r} is not one of text, json")
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -18,6 +18,8 @@ from typing import Callable, NoReturn
 
 from .errors import DealcheckError, ExitCode
 
+DEFAULT_FAIL_ON = "false,misleading"
+
 
 def warn(message: str) -> None:
     sys.stderr.write(f"dealcheck: warning: {message}\n")
@@ -66,7 +68,7 @@ def run_check(
     lang: str = "auto",
     globs: list[str] | None = None,
     jobs: int | None = None,
-    fail_on: str = "false,misleading",
+    fail_on: str = DEFAULT_FAIL_ON,
     exit_zero: bool = False,
 ) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""

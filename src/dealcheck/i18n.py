@@ -7,8 +7,6 @@ outdated notice, field labels) follows `--lang`, or each sentence's language.
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "fr")
-
 VERDICT_LABELS: dict[str, dict[str, str]] = {
     "en": {
         "true": "TRUE", "false": "FALSE", "misleading": "MISLEADING", "unverified": "UNVERIFIED",

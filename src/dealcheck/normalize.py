@@ -368,7 +368,7 @@ class Normalizer:
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         kept = self.entity_ids | {q.token for q in quantities}
         plain = [w for w in words if w not in STOPWORDS and w not in kept]
-        stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain)))
+        stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
         tokens = []
         for w in words:
             if w in kept:

@@ -15,8 +15,6 @@ from .claimbase import Citation
 from .errors import DealcheckError
 from .i18n import label, message
 
-FORMATS = ("text", "json", "jsonl", "line", "github")
-
 _STYLES = {
     "false": ("bold", "red"),
     "misleading": ("bold", "yellow"),

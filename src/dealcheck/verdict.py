@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .claimbase import Citation, Claim, ClaimBase
 from .i18n import message
@@ -12,7 +12,6 @@ from .normalize import Analysis, Quantity
 
 # Ordered from most to least serious; `unknown` means no claim matched.
 VERDICTS = ("false", "misleading", "outdated", "unverified", "true", "unknown")
-DEFAULT_FAIL_ON = frozenset({"false", "misleading"})
 
 
 @dataclass
@@ -20,7 +19,6 @@ class Verdict:
     verdict: str
     explanation: str
     citations: tuple[Citation, ...] = ()
-    reasons: list[str] = field(default_factory=list)
 
 
 def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: dt.date, lang: str = "en") -> Verdict:
@@ -40,27 +38,27 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
     conflicts = _number_conflicts(sentence, claim, match)
     if conflicts and negated and verdict == "true":
         said, allowed = conflicts[0]
-        return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations, ["negation", "number"])
+        return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations)
     if conflicts:
         said, allowed = conflicts[0]
         text = message(lang, "number", said=said.describe(lang), allowed=_figures(allowed, lang), claim=claim.text)
         if variant:
             text += f" {variant.explanation}"
-        return Verdict("false", text, citations, ["number"])
+        return Verdict("false", text, citations)
 
     if negated:
         if _outdated(claim, as_of) and (not variant or variant.verdict == claim.verdict) and claim.verdict == "true":
             since = _since(claim, base, lang)
-            return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base), ["negation", "outdated"])
+            return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base))
         if verdict == "true":
-            return Verdict("false", message(lang, "denies_true", claim=claim.text), citations, ["negation"])
+            return Verdict("false", message(lang, "denies_true", claim=claim.text), citations)
         if verdict == "false":
-            return Verdict("true", message(lang, "rejects_false", explanation=explanation), citations, ["negation"])
-        return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations, ["negation"])
+            return Verdict("true", message(lang, "rejects_false", explanation=explanation), citations)
+        return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations)
 
     if (not variant or variant.verdict == claim.verdict) and _outdated(claim, as_of):
-        return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base), ["outdated"])
-    return Verdict(verdict, explanation, citations, ["variant" if variant else "claim"])
+        return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
+    return Verdict(verdict, explanation, citations)
 
 
 def _figures(quantities: list[Quantity], lang: str) -> str:
