@@ -139,3 +139,19 @@ def test_markdown_opening_with_a_rule_is_not_front_matter(mini, tmp_path: Path):
     doc.write_text("---\n\nMicrosoft owns 49% of OpenAI.\n", encoding="utf-8")
     [f] = mini("--format", "jsonl", str(doc)).jsonl()
     assert (f["line"], f["verdict"]) == (3, "false")
+
+
+def test_progress_bar_on_a_terminal_only(mini, monkeypatch, tmp_path: Path):
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    doc = tmp_path / "big.txt"
+    doc.write_text("The weather was mild and markets were calm on Tuesday.\n\n" * 80000, encoding="utf-8")  # over 4 MB
+    assert mini("--format", "jsonl", "--jobs", "1", str(doc)).err == ""  # piped: no bar
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    mini("--format", "jsonl", "--jobs", "1", str(doc))
+    assert "MB" in screen.getvalue()  # the bar counts megabytes read
