@@ -231,11 +231,13 @@ def claims_import(
 
     table = claimreview.read_rating_map(rating_map) if rating_map else None
     result = claimreview.import_reviews(files, table)
+    base = claimbase.from_data(result.base, str(output or "<imported>"))  # never write a base that does not load
     text = claimbase.to_yaml(result.base)
-    claimbase.parse_claim_base(text, str(output or "<imported>"))  # never write a base that does not load
     write_text(text, output, force)
     if output is not None:
-        claimbase.load(output)  # builds the cache, so the first check against it is fast
+        # Cache what was just validated under the written file's key: the first check against it
+        # then skips parsing the YAML that was just produced.
+        claimbase.cached([text.encode("utf-8")], lambda: base)
     sys.stderr.write(f"imported {result.imported} of {result.reviews} reviews\n")
     if result.unmapped:
         listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
