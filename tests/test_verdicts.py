@@ -162,3 +162,10 @@ def test_a_sentence_that_rejects_the_wrong_figure_is_true(run):
                  "Microsoft holds about 27% of OpenAI, up from 32.5% before the recapitalisation."):
         [f] = run("--format", "json", text).json()
         assert (f["verdict"], f["claim"]["id"]) == ("true", "ms-stake-27pct"), text
+
+
+def test_top_can_list_more_candidates_than_the_default_shortlist(run):
+    [f] = run("--format", "json", "--top", "25", "Microsoft and OpenAI have a deal about investment, profits, the cloud and AGI.").json()
+    assert len(f["candidates"]) == 25
+    scores = [c["score"] for c in f["candidates"]]
+    assert scores == sorted(scores, reverse=True)

@@ -235,7 +235,8 @@ class Index:
         if not found:
             return []
         weight = self.weight
-        shortlist = heapq.nlargest(SHORTLIST, found, key=lambda i: found[i] / weight[i])
+        # `--top N` asks for N claims: shortlist enough strings that N distinct claims can be among them.
+        shortlist = heapq.nlargest(max(SHORTLIST, 4 * limit), found, key=lambda i: found[i] / weight[i])
         sentence_terms = " ".join(sorted(sentence.tokens))
         units = {q.unit for q in sentence.quantities}
         best: dict[int, Candidate] = {}
