@@ -252,7 +252,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path: Path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "dealcheck", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
     )
-    time.sleep(1.5)  # let it start and block on stdin
+    time.sleep(2.5)  # let it start and block on stdin
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
