@@ -155,3 +155,10 @@ def test_progress_bar_on_a_terminal_only(mini, monkeypatch, tmp_path: Path):
     monkeypatch.setattr("sys.stderr", screen)
     mini("--format", "jsonl", "--jobs", "1", str(doc))
     assert "MB" in screen.getvalue()  # the bar counts megabytes read
+
+
+def test_folder_with_no_matching_files_warns(mini, tmp_path: Path):
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    r = mini("--format", "json", str(tmp_path))
+    assert r.code == 0 and r.json() == []
+    assert r.err == f"dealcheck: warning: {tmp_path}: no files matching *.txt *.md *.markdown *.rst *.html *.htm\n"

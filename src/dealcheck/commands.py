@@ -80,7 +80,7 @@ def run_check(
     started = time.perf_counter()
     levels = parse_levels(fail_on)
     options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang)
-    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS)
+    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS, warn=warn)
     base = claimbase.load(claims or None)
     renderer = make_renderer(fmt, sys.stdout, color, lang)
     stats = Stats(counting=fmt == "text")  # only the text summary reports the count

@@ -64,7 +64,9 @@ class Block:
 Warn = Callable[[str], None]
 
 
-def resolve(args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFAULT_GLOBS) -> list[Input]:
+def resolve(
+    args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFAULT_GLOBS, warn: Warn | None = None
+) -> list[Input]:
     """Turn command-line arguments into inputs, the way vale and ruff do.
 
     An existing path is a file (or a folder, walked for `globs`); `-` is stdin; an
@@ -77,6 +79,7 @@ def resolve(args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFA
         if stdin_is_tty:
             raise InputError("nothing to check: give a statement, a file, or pipe text on stdin (see --help)")
         args = ["-"]
+    globs = tuple(globs)
     for pattern in globs:
         try:
             Path("x").match(pattern)
@@ -91,7 +94,10 @@ def resolve(args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFA
         path = Path(arg)
         if _exists(path):
             if path.is_dir():
-                inputs.extend(Input(str(p), p, walked=True) for p in walk(path, globs))
+                found = walk(path, globs)
+                if not found and warn is not None:  # like ruff: a CI job pointed at the wrong folder should say so
+                    warn(f"{arg}: no files matching {' '.join(globs)}")
+                inputs.extend(Input(str(p), p, walked=True) for p in found)
             else:
                 inputs.append(Input(arg, path))
         elif _FILE_LIKE.fullmatch(arg.strip()) and not arg.strip().startswith(("$", "€")):
