@@ -61,6 +61,7 @@ class IndexedText:
     negated: bool
     quantities: tuple[Quantity, ...]
     privative: bool = False
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class Index:
         ci, variant = self.claim_of[i], self.variant_of[i]
         claim = self.base.claims[ci]
         a = self.normalizer.analyse(self.texts[i])
-        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative)
+        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.lang)
         terms = frozenset(self.tokens[i].split())
         vocabulary = frozenset(
             t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[d] < 0 for t in self.tokens[d].split()
@@ -268,8 +269,11 @@ class Index:
             if _disagrees(claim, t.variant) and opposite(sentence, t):
                 score *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
             score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
-            if t.claim not in best or score > best[t.claim].score:
-                best[t.claim] = Candidate(claim, t, round(score, 4))
+            score = round(score, 4)
+            held = best.get(t.claim)
+            # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
+            if held is None or (score, t.lang == sentence.lang) > (held.score, held.matched.lang == sentence.lang):
+                best[t.claim] = Candidate(claim, t, score)
         return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
 
 
