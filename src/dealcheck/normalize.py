@@ -249,7 +249,10 @@ def _mark_quantities(folded: str, found: list[Quantity]) -> str:
 def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Quantity]]:
     """Return the folded text with each figure replaced by its token, and the figures."""
     folded = fold(text)
-    lang = lang or detect_language(folded)
+    return _figures_in(folded, lang or detect_language(folded))
+
+
+def _figures_in(folded: str, lang: str) -> tuple[str, list[Quantity]]:
     folded = _PERCENT_WORDS.sub("%", folded)
     for pattern, replacement in _FRACTIONS:
         folded = pattern.sub(replacement, folded)
@@ -280,8 +283,6 @@ def _stemmer(lang: str):  # type: ignore[no-untyped-def]
 class Analysis:
     """What matching needs to know about one sentence or one claim string."""
 
-    text: str
-    folded: str
     lang: str
     tokens: list[str]
     entities: frozenset[str]
@@ -364,7 +365,7 @@ class Normalizer:
     def analyse(self, text: str) -> Analysis:
         folded = fold(text)
         lang = detect_language(folded)
-        with_numbers, quantities = extract_quantities(text, lang)
+        with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         kept = self.entity_ids | {q.token for q in quantities}
         plain = [w for w in words if w not in STOPWORDS and w not in kept]
@@ -384,8 +385,6 @@ class Normalizer:
         ]
         negated = [c for c in clauses if _NEGATION_RE.search(c)]
         return Analysis(
-            text=text,
-            folded=folded,
             lang=lang,
             tokens=tokens,
             entities=frozenset(entities),
