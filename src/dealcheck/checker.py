@@ -239,8 +239,8 @@ class _Workers:
             self.pool = context.Pool(self.jobs, _init_worker, (self.base, self.options))
         pending: collections.deque[Any] = collections.deque()
         queue = itertools.chain([first], [second] if second is not None else [], blocks)
+        counting = stats is not None and stats.counting
         for block in queue:
-            counting = stats is not None and stats.counting
             pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, counting)))
             if len(pending) >= 2 * self.jobs:
                 yield from self._collect(pending.popleft(), stats)
