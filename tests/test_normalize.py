@@ -106,6 +106,10 @@ def test_aliases(text: str, entities: set[str]):
         ("Microsoft a investi plus de 13 milliards.", False),
         ("OpenAI reste une organisation à but non lucratif.", False),
         ("The MOU is non-binding.", False),
+        # "tant que … n'a pas", "jusqu'à ce que … ne l'ait pas" say "until", and "que" is spelt out as often as elided
+        ("OpenAI partage ses revenus tant que le panel n'a pas vérifié l'IAG.", False),
+        ("OpenAI partage ses revenus tant qu'aucun panel n'a vérifié l'IAG.", False),
+        ("OpenAI partage ses revenus jusqu'à ce que le panel ne l'ait pas vérifiée.", False),
     ],
 )
 def test_negation(text: str, negated: bool):

@@ -92,7 +92,7 @@ _PRIVATIVE_RE = re.compile(
 _NOT_DENIAL_RE = re.compile(
     r"\bne? \w+ plus qu\b|\bne? (?:\w+ ){1,2}qu(?:e)?\b|\brien d autre que\b|\baucune? autres? (?:\w+ ){0,6}?que\b"
     r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
-    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|\b(?:tant qu|jusqu a ce qu)\b.*"
+    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
 )
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
