@@ -93,6 +93,12 @@ def test_aliases(text: str, entities: set[str]):
     assert NORM.analyse(text).entities == entities
 
 
+def test_a_negated_name_does_not_name_what_it_negates():
+    norm = Normalizer(alias_table([("nonprofit", "nonprofit", ["not-for-profit"]), ("forprofit", "for-profit", ["for profit"])]))
+    assert norm.analyse("OpenAI's not-for-profit parent keeps control.").entities == {"nonprofit"}
+    assert norm.analyse("OpenAI's for-profit arm.").entities == {"forprofit"}
+
+
 @pytest.mark.parametrize(
     ("text", "negated"),
     [

@@ -125,6 +125,8 @@ _EN_MARKERS = frozenset("the of and is to in has have its that with for on by wa
 STOPWORDS = _EN_STOP | _FR_STOP
 
 _WORD_RE = re.compile(r"[a-z0-9_]+")
+# A word inside a name that turns the rest of the name around.
+_NEGATING_WORDS = frozenset({"not", "non", "no", "sans"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
                               "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-", "€": " eur ",
                               "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -324,13 +326,14 @@ class Normalizer:
         self.entity_ids = frozenset(aliases.values())
         self.longest = max((len(w) for w in self.aliases), default=0)
         self.first_words = frozenset(w[0] for w in self.aliases)
-        # "OpenAI Foundation" names the foundation, and OpenAI too.
+        # "OpenAI Foundation" names the foundation, and OpenAI too. But "not-for-profit" does
+        # not name the for-profit, nor « sans but lucratif » what is « à but lucratif ».
         for words, (entity,) in list(self.aliases.items()):
             inner = {
                 other_entity
                 for i in range(len(words))
                 for j in range(i + 1, len(words) + 1)
-                if (i, j) != (0, len(words))
+                if (i, j) != (0, len(words)) and not (i and words[i - 1] in _NEGATING_WORDS)
                 for other_entity in self.aliases.get(words[i:j], ())
                 if other_entity != entity
             }
