@@ -128,6 +128,10 @@ def test_negation(text: str, negated: bool):
         ("Selon des sources, Microsoft aurait droit à 49 %.", True),
         ("Microsoft reportedly gets 49% of profits.", True),
         ("Microsoft gets 49% of profits, according to reports.", True),
+        ("According to press reports, Microsoft gets 49% of profits.", True),
+        ("D'après la presse, Microsoft aurait droit à 49 %.", True),
+        ("Selon la presse, Microsoft touche 49 % des bénéfices.", True),
+        ("Selon l'accord, Microsoft touche une part des revenus.", False),
         ("Microsoft a droit à 49 % des bénéfices.", False),
     ],
 )

@@ -98,9 +98,11 @@ _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
 )
 _HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to|according to (?:reports|sources|people|a report)"
+    r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to"
+    r"|according to (?:(?:press|media|news) )?(?:reports|sources|people|a report|the press|the media)"
     r"|sources (?:say|said|suggest)|reports (?:say|said|suggest)|people familiar"
-    r"|selon des (?:sources|rapports|medias|informations)|selon (?:plusieurs|certaines) sources|des sources (?:suggerent|indiquent)"
+    r"|(?:selon|d'apres) (?:des|les) (?:sources|rapports|medias|informations)|(?:selon|d'apres) (?:plusieurs|certaines) sources"
+    r"|(?:selon|d'apres) la presse|des sources (?:suggerent|indiquent)"
     r"|des rapports (?:suggerent|indiquent)|aurait|auraient|serait|seraient|rumeurs?)\b"
 )
 
