@@ -1,11 +1,17 @@
 """Find the claims a sentence makes: candidates from a lexical index, then a calibrated score.
 
-Stage 1 looks up the sentence's normalised terms in an inverted index over every
-claim text, paraphrase and variant, weighting each term by its rarity (BM25's idf),
-so only strings that share rare terms with the sentence are scored. Stage 2 gives
-each candidate one score in [0, 1]: mostly how much of the candidate's weighted
-terms the sentence contains, plus rapidfuzz similarity of the two term lists, which
-rewards near-verbatim statements over long sentences that merely mention the terms.
+Stage 1 scores every claim text, paraphrase and variant that shares a rare term with the
+sentence by BM25 (stemmed terms, stop words dropped, entity aliases as one term), and keeps
+the claims whose two best strings score highest. Stage 2 gives each candidate one score in
+[0, 1], the one the threshold reads: how much of the candidate's weighted terms the sentence
+contains and how much of the sentence the claim accounts for, rapidfuzz similarity of the two
+term lists (near-verbatim statements and typos), lowered for disagreeing entities, figures and
+polarity. With the semantic extra, close candidates are re-scored with sentence embeddings.
+
+Candidates are ranked by that score, except that in a long sentence (a pasted post, a
+paragraph without full stops) the score is weighed by the claim's BM25 against the best one's:
+a long text covers many short claim strings by chance, so coverage alone ranks them poorly
+there (measured on CheckThat!, see the README), while in a short statement it is the better guide.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from array import array
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .normalize import Analysis, Quantity, fold, words
 
@@ -46,8 +52,26 @@ UNMARKED_VARIANT_PENALTY = 0.5
 # against precision (a known word counts its idf, typically 2 to 6).
 UNKNOWN_WEIGHT = 1.0
 SIMILARITY_WEIGHT = 0.15
-# How many index strings reach stage 2; more only costs time.
+# In sentences of LONG_SENTENCE terms or more, candidates are ranked by score × (BM25 / best
+# BM25)^RELATIVE_POWER; below SHORT_SENTENCE terms by score alone; in between, the power grows.
+RELATIVE_POWER = 1.0
+SHORT_SENTENCE = 10
+LONG_SENTENCE = 18
+# The semantic extra: sentences whose best lexical score reaches the floor are embedded, and each
+# candidate's score becomes this mix of its lexical score and its rescaled cosine similarity.
+SEMANTIC_FLOOR = 0.2
+SEMANTIC_WEIGHT = 0.5
+COSINE_FLOOR = 0.75
+# BM25's saturation and length normalisation (strings are short, so each term counts once).
+K1 = 1.2
+B = 0.75
+# How many claims reach stage 2, and how many of each claim's strings; more only costs time.
 SHORTLIST = 20
+SHORTLIST_STRINGS = 200
+STRINGS_PER_CLAIM = 3
+# A claim's BM25 is that of its best two strings: a claim whose text and title (or paraphrases)
+# both match is better evidenced than one with a single matching string.
+STRINGS_SUMMED = 2
 COMMON_FRACTION = 0.1
 COMMON_MIN = 20
 
@@ -81,6 +105,7 @@ class Candidate:
 class _Doc:
     """What stage 2 needs about one indexed string, derived when it is first shortlisted."""
 
+    index: int
     text: IndexedText
     terms: frozenset[str]
     related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
@@ -130,6 +155,9 @@ class Index:
             self.flat.extend(docs)
             self.offsets.append(len(self.flat))
         self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
+        lengths = [len(tokens.split()) for tokens in self.tokens]
+        average = sum(lengths) / len(lengths) if lengths else 1.0
+        self.norm = array("d", (K1 * (1 - B + B * n / average) for n in lengths))
         # Terms in more strings than this (entity names, mostly) do not pick candidates, they only
         # score them: on a deal sentence they would otherwise touch every string of the base.
         self.common = max(COMMON_MIN, int(COMMON_FRACTION * self.n))
@@ -138,13 +166,23 @@ class Index:
         self.trigger_forms = sorted(f for f in forms if f)  # an empty form would match everywhere
         self.subjects = {frozenset(c.subject) for c in base.claims}
         self._docs: dict[int, _Doc] = {}
+        self._vectors: Any = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_docs"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_vectors")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._docs = {}
+        self._vectors = None
+
+    def vectors(self) -> Any:
+        """Every indexed string's embedding (the semantic extra), cached on disk by the strings themselves."""
+        if self._vectors is None:
+            from .semantic import embeddings
+
+            self._vectors = embeddings(self.texts)
+        return self._vectors
 
     def df(self, term: str) -> int:
         j = self.term_ids.get(term)
@@ -172,6 +210,7 @@ class Index:
         )
         entity_ids = self.normalizer.entity_ids
         found = self._docs[i] = _Doc(
+            index=i,
             text=text,
             terms=terms,
             related=vocabulary | terms,
@@ -215,66 +254,120 @@ class Index:
         _, named = self.normalizer.entities_in(found)
         return any(named.issuperset(subject) for subject in self.subjects)
 
-    def search(self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5) -> list[Candidate]:
-        """The best-scoring claims for a sentence, best first, one entry per claim."""
-        from rapidfuzz.fuzz import ratio
+    def search(self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5, text: str | None = None) -> list[Candidate]:
+        """The best-scoring claims for a sentence, best first, one entry per claim.
 
+        With `text` (the sentence as written), candidates that come close lexically are re-ranked
+        by the semantic extra's embeddings too.
+        """
         terms = sentence.terms
         idf = {x: self.idf(x) for x in terms if x in self.term_ids}
-        known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(terms) - len(idf))
-        rare = [x for x in idf if self.df(x) <= self.common]
-        found: dict[int, float] = defaultdict(float)
-        for term in rare:
-            w = idf[term]
-            for i in self.postings(term):
-                found[i] += w
-        if len(found) < SHORTLIST:  # too few rare terms to choose from: let every term propose
-            for term in idf.keys() - set(rare):
-                w = idf[term]
-                for i in self.postings(term):
-                    found[i] += w
+        found = self._stage1(idf)
         if not found:
             return []
-        weight = self.weight
-        # `--top N` asks for N claims: shortlist enough strings that N distinct claims can be among them.
-        shortlist = heapq.nlargest(max(SHORTLIST, 4 * limit), found, key=lambda i: found[i] / weight[i])
-        sentence_terms = " ".join(sorted(sentence.tokens))
-        units = {q.unit for q in sentence.quantities}
-        best: dict[int, Candidate] = {}
-        for i in shortlist:
-            d = self.doc(i)
-            t = d.text
-            claim = self.base.claims[t.claim]
+        # Each claim brings its best strings: a claim with many paraphrases must not crowd out
+        # the others, and `--top N` needs N distinct claims to choose from.
+        per_claim: dict[int, list[int]] = defaultdict(list)
+        for i in heapq.nlargest(SHORTLIST_STRINGS, found, key=found.__getitem__):
+            per_claim[self.claim_of[i]].append(i)
+        lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
+        claims = heapq.nlargest(max(SHORTLIST, 2 * limit), lexical, key=lexical.__getitem__)
+        scorer = _Scorer(self, sentence, idf)
+        scored: dict[int, tuple[float, float, _Doc]] = {}
+        for ci in claims:
+            claim = self.base.claims[ci]
             if claim.subject and not sentence.entities.issuperset(claim.subject):
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue
-            if t.variant >= 0 and _states_the_truth_instead(sentence, claim, t):
-                continue
-            hit = sum(idf[x] for x in d.terms & terms)
-            recall = hit / weight[i]
-            own = hit / known
-            related = sum(idf[x] for x in terms & d.related) / known
-            precision = (own + related) / 2
-            f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
-            similarity = ratio(d.sorted_tokens, sentence_terms) / 100
-            score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
-            missing = len(d.entities - sentence.entities)
-            extra = len(sentence.entities - d.entities - d.claim_entities)
-            score *= max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
-            if _disagrees(claim, t.variant) and _states_other_figures(sentence, t):
-                score *= 1 - OTHER_FIGURE_PENALTY
-            if d.marks and d.marks.isdisjoint(terms):
-                score *= 1 - UNMARKED_VARIANT_PENALTY
-            if _disagrees(claim, t.variant) and opposite(sentence, t):
-                score *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
-            score *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - units)
-            score = round(score, 4)
-            held = best.get(t.claim)
-            # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-            if held is None or (score, t.lang == sentence.lang) > (held.score, held.matched.lang == sentence.lang):
-                best[t.claim] = Candidate(claim, t, score)
-        return sorted(best.values(), key=lambda c: c.score, reverse=True)[:limit]
+            for i in per_claim[ci][:STRINGS_PER_CLAIM]:
+                d = self.doc(i)
+                got = scorer.score(claim, d)
+                if got is None:
+                    continue
+                held = scored.get(ci)
+                # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
+                if held is None or (got[0] * got[1], d.text.lang == sentence.lang) > (held[0] * held[1], held[2].text.lang == sentence.lang):
+                    scored[ci] = (*got, d)
+        if text is not None and scored and max(a * b for a, b, _ in scored.values()) >= SEMANTIC_FLOOR:
+            similar = self._similarities(text, list(scored))
+            scored = {ci: ((1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * similar[ci], b, d) for ci, (a, b, d) in scored.items()}
+        if not scored:
+            return []
+        top = max(lexical[ci] for ci in scored)
+        power = RELATIVE_POWER * min(1.0, max(0.0, (len(sentence.terms) - SHORT_SENTENCE) / (LONG_SENTENCE - SHORT_SENTENCE)))
+        rank = {ci: a * b * (lexical[ci] / top) ** power for ci, (a, b, _) in scored.items()}
+        order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
+        return [Candidate(self.base.claims[ci], scored[ci][2].text, round(scored[ci][0] * scored[ci][1], 4)) for ci in order]
+
+    def _similarities(self, text: str, claims: list[int]) -> dict[int, float]:
+        """How close the sentence is in meaning to each claim's closest string, rescaled to [0, 1]."""
+        from .semantic import encoder
+
+        vectors = self.vectors()
+        query = encoder().embed([text])[0]
+        out = {}
+        for ci in claims:
+            cosine = float((vectors[self.first_doc[ci] : self.first_doc[ci + 1]] @ query).max())
+            out[ci] = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (1 - COSINE_FLOOR)))
+        return out
+
+    def _stage1(self, idf: dict[str, float]) -> dict[int, float]:
+        """BM25 of every string that shares a rare term with the sentence (each term counted once)."""
+        rare = [x for x in idf if self.df(x) <= self.common]
+        found: dict[int, float] = defaultdict(float)
+        norm = self.norm
+        for term in rare:
+            w = idf[term] * (K1 + 1)
+            for i in self.postings(term):
+                found[i] += w / (1 + norm[i])
+        if len(found) < SHORTLIST:  # too few rare terms to choose from: let every term propose
+            for term in idf.keys() - set(rare):
+                w = idf[term] * (K1 + 1)
+                for i in self.postings(term):
+                    found[i] += w / (1 + norm[i])
+        return found
+
+
+class _Scorer:
+    """Stage 2 for one sentence: what every candidate string is compared with, computed once."""
+
+    def __init__(self, index: Index, sentence: Analysis, idf: dict[str, float]) -> None:
+        self.index = index
+        self.sentence = sentence
+        self.idf = idf
+        self.known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(sentence.terms) - len(idf))
+        self.sorted_terms = " ".join(sorted(sentence.tokens))
+        self.units = {q.unit for q in sentence.quantities}
+
+    def score(self, claim: Claim, d: _Doc) -> tuple[float, float] | None:
+        """How well the sentence matches the string, in [0, 1], and the factor its penalties leave;
+        None when the sentence states the truth this misstatement gets wrong."""
+        from rapidfuzz.fuzz import ratio
+
+        sentence, idf, t = self.sentence, self.idf, d.text
+        if t.variant >= 0 and _states_the_truth_instead(sentence, claim, t):
+            return None
+        terms = sentence.terms
+        hit = sum(idf[x] for x in d.terms & terms)
+        recall = hit / self.index.weight[d.index]
+        own = hit / self.known
+        related = sum(idf[x] for x in terms & d.related) / self.known
+        precision = (own + related) / 2
+        f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
+        similarity = ratio(d.sorted_tokens, self.sorted_terms) / 100
+        score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
+        missing = len(d.entities - sentence.entities)
+        extra = len(sentence.entities - d.entities - d.claim_entities)
+        factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
+        if _disagrees(claim, t.variant) and _states_other_figures(sentence, t):
+            factor *= 1 - OTHER_FIGURE_PENALTY
+        if d.marks and d.marks.isdisjoint(terms):
+            factor *= 1 - UNMARKED_VARIANT_PENALTY
+        if _disagrees(claim, t.variant) and opposite(sentence, t):
+            factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
+        factor *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - self.units)
+        return score, factor
 
 
 def _disagrees(claim: Claim, variant: int) -> bool:

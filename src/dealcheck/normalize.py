@@ -129,6 +129,9 @@ STOPWORDS = _EN_STOP | _FR_STOP
 _WORD_RE = re.compile(r"[a-z0-9_]+")
 # A word inside a name that turns the rest of the name around.
 _NEGATING_WORDS = frozenset({"not", "non", "no", "sans"})
+# A link's words ("https", "t", "co", a hash) say nothing about what a sentence claims, and
+# pasted posts are full of them.
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/\S+", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"',
                               "\u00a0": " ", "\u202f": " ", "\u2009": " ", "–": "-", "—": "-", "€": " eur ",
                               "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -368,7 +371,7 @@ class Normalizer:
         return out, found
 
     def analyse(self, text: str) -> Analysis:
-        folded = fold(text)
+        folded = fold(_URL_RE.sub(" ", text) if "/" in text else text)
         lang = detect_language(folded)
         with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
