@@ -26,6 +26,7 @@ class Options:
     top: int = 0
     report_all: bool = False
     lang: str = "auto"  # language of dealcheck's own messages: "auto" follows each sentence
+    semantic: bool = False  # re-rank close candidates with the semantic extra's embeddings
 
 
 @dataclass
@@ -85,7 +86,7 @@ def check_sentence(text: str, base: ClaimBase, options: Options) -> Finding:
         return Finding(shown, "unknown", 0.0, None, said, (), lang=detected)
     analysis = base.normalizer.analyse(text)
     lang = options.lang if options.lang != "auto" else analysis.lang
-    candidates = index.search(analysis, options.as_of, limit=max(1, options.top))
+    candidates = index.search(analysis, options.as_of, limit=max(1, options.top), text=text if options.semantic else None)
     best = candidates[0] if candidates and candidates[0].score >= THRESHOLD else None
     result = judge(analysis, best, base, options.as_of, lang)
     return Finding(
@@ -182,6 +183,10 @@ def _init_worker(base: ClaimBase, options: Options) -> None:
 
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    if options.semantic:
+        from . import semantic
+
+        semantic.threads = 1  # the workers already use every core between them
     _worker = (base, options)
 
 
@@ -235,7 +240,13 @@ class _Workers:
             import multiprocessing
 
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            # The embedding engine's OpenMP threads do not survive a fork (a forked worker hangs on its
+            # first sentence), so semantic runs spawn fresh workers, which read the claim base's
+            # embeddings from the cache that is written here first.
+            semantic = self.options.semantic
+            if semantic:
+                self.base.index.vectors()
+            context = multiprocessing.get_context("fork" if "fork" in methods and not semantic else "spawn")
             self.pool = context.Pool(self.jobs, _init_worker, (self.base, self.options))
         pending: collections.deque[Any] = collections.deque()
         queue = itertools.chain([first], [second] if second is not None else [], blocks)

@@ -41,6 +41,14 @@ class Color(str, Enum):
     never = "never"
 
 
+SemanticOption = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--semantic/--no-semantic",
+        help="Re-rank close candidates by meaning with the semantic extra (default: on when it is installed).",
+        show_default=False,
+    ),
+]
 ClaimsOption = Annotated[
     Optional[list[Path]],
     typer.Option(
@@ -80,13 +88,14 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores).", show_default=False)] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULT_FAIL_ON,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
+    semantic: SemanticOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
 
     code = run_check(
         args or [], claims=claims, fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
-        lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero,
+        lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
     )
     if code:
         raise typer.Exit(code)
@@ -168,12 +177,15 @@ def claims_show(
 def claims_validate(
     path: Annotated[Optional[Path], typer.Argument(help="Claim base to validate (default: --claims, else the bundled one).", show_default=False)] = None,
     claims: ClaimsOption = None,
+    semantic: SemanticOption = None,
 ) -> None:
     from . import claimbase
+    from .commands import use_semantic
     from .curate import counts, run_examples
 
+    on = use_semantic(semantic)
     base = claimbase.load([path] if path else claims, use_cache=False)
-    ran, failures = run_examples(base)
+    ran, failures = run_examples(base, semantic=on)
     for failure in failures:
         print(failure.describe(base.path))
     n = counts(base)

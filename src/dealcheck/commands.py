@@ -50,6 +50,17 @@ def parse_levels(value: str) -> frozenset[str]:
     return levels
 
 
+def use_semantic(asked: bool | None) -> bool:
+    """--semantic / --no-semantic; by default, on when the extra is installed."""
+    from . import semantic
+
+    if asked is None:
+        return semantic.available()
+    if asked and not semantic.available():
+        raise DealcheckError("--semantic needs the semantic extra: pip install 'dealcheck[semantic]'")
+    return asked
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null so Python does not complain about the unflushed pipe at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -70,6 +81,7 @@ def run_check(
     jobs: int | None = None,
     fail_on: str = DEFAULT_FAIL_ON,
     exit_zero: bool = False,
+    semantic: bool | None = None,
 ) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
@@ -79,7 +91,7 @@ def run_check(
 
     started = time.perf_counter()
     levels = parse_levels(fail_on)
-    options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang)
+    options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang, semantic=use_semantic(semantic))
     inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS, warn=warn)
     base = claimbase.load(claims or None)
     renderer = make_renderer(fmt, sys.stdout, color, lang)

@@ -25,7 +25,7 @@ class ExampleFailure:
         )
 
 
-def run_examples(base: ClaimBase) -> tuple[int, list[ExampleFailure]]:
+def run_examples(base: ClaimBase, semantic: bool = False) -> tuple[int, list[ExampleFailure]]:
     """Check every example through the real matcher; (examples run, failures).
 
     An example passes when it gets its verdict from its own claim (or, for `unknown`,
@@ -36,7 +36,7 @@ def run_examples(base: ClaimBase) -> tuple[int, list[ExampleFailure]]:
     for claim in base.claims:
         for example in claim.examples:
             count += 1
-            finding = check_sentence(example.text, base, Options(as_of=example.as_of or dt.date.today()))
+            finding = check_sentence(example.text, base, Options(as_of=example.as_of or dt.date.today(), semantic=semantic))
             own = finding.claim is not None and finding.claim.id == claim.id
             ok = finding.verdict == example.verdict and (own or example.verdict == "unknown")
             if not ok:

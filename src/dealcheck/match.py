@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .normalize import Analysis, Quantity, fold, words
+from .normalize import Analysis, Quantity, fold, without_links, words
 
 if TYPE_CHECKING:
     from .claimbase import Claim, ClaimBase
@@ -57,11 +57,20 @@ SIMILARITY_WEIGHT = 0.15
 RELATIVE_POWER = 1.0
 SHORT_SENTENCE = 10
 LONG_SENTENCE = 18
-# The semantic extra: sentences whose best lexical score reaches the floor are embedded, and each
-# candidate's score becomes this mix of its lexical score and its rescaled cosine similarity.
-SEMANTIC_FLOOR = 0.2
-SEMANTIC_WEIGHT = 0.5
-COSINE_FLOOR = 0.75
+# The semantic extra: each of a sentence's SEMANTIC_SHORTLIST candidates' scores becomes
+# (1 - SEMANTIC_WEIGHT) × score + SEMANTIC_WEIGHT × its cosine similarity rescaled from
+# [COSINE_FLOOR, 1] to [0, 1]; a long sentence's candidates are ranked by the same kind of mix,
+# with RANK_SEMANTIC_WEIGHT and RANK_COSINE_FLOOR.
+SEMANTIC_SHORTLIST = 50
+RANK_SEMANTIC_WEIGHT = 0.5
+RANK_COSINE_FLOOR = 0.7
+SEMANTIC_WEIGHT = 0.15
+COSINE_FLOOR = 0.85
+# Below this lexical score no candidate can reach the threshold even with a perfect cosine, so the
+# sentence is not embedded: the verdict cannot change, and documents stay fast.
+SEMANTIC_FLOOR = (THRESHOLD - SEMANTIC_WEIGHT) / (1 - SEMANTIC_WEIGHT)
+SEMANTIC_SHORT = 8
+SEMANTIC_LONG = 12
 # BM25's saturation and length normalisation (strings are short, so each term counts once).
 K1 = 1.2
 B = 0.75
@@ -254,11 +263,15 @@ class Index:
         _, named = self.normalizer.entities_in(found)
         return any(named.issuperset(subject) for subject in self.subjects)
 
-    def search(self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5, text: str | None = None) -> list[Candidate]:
-        """The best-scoring claims for a sentence, best first, one entry per claim.
+    def search(
+        self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5, text: str | None = None, semantic_floor: float | None = None
+    ) -> list[Candidate]:
+        """The best-ranked claims for a sentence, best first, one entry per claim.
 
-        With `text` (the sentence as written), candidates that come close lexically are re-ranked
-        by the semantic extra's embeddings too.
+        With `text` (the sentence as written), the semantic extra re-scores and re-ranks the candidates
+        when the best of them scores at least `semantic_floor` (default: the lowest score that the
+        semantic stage can lift to the threshold). A program that ranks claims for every text, as a
+        retrieval benchmark does, passes 0.
         """
         terms = sentence.terms
         idf = {x: self.idf(x) for x in terms if x in self.term_ids}
@@ -271,7 +284,8 @@ class Index:
         for i in heapq.nlargest(SHORTLIST_STRINGS, found, key=found.__getitem__):
             per_claim[self.claim_of[i]].append(i)
         lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
-        claims = heapq.nlargest(max(SHORTLIST, 2 * limit), lexical, key=lexical.__getitem__)
+        wanted = SEMANTIC_SHORTLIST if text is not None else SHORTLIST
+        claims = heapq.nlargest(max(wanted, 2 * limit), lexical, key=lexical.__getitem__)
         scorer = _Scorer(self, sentence, idf)
         scored: dict[int, tuple[float, float, _Doc]] = {}
         for ci in claims:
@@ -289,28 +303,37 @@ class Index:
                 # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
                 if held is None or (got[0] * got[1], d.text.lang == sentence.lang) > (held[0] * held[1], held[2].text.lang == sentence.lang):
                     scored[ci] = (*got, d)
-        if text is not None and scored and max(a * b for a, b, _ in scored.values()) >= SEMANTIC_FLOOR:
-            similar = self._similarities(text, list(scored))
-            scored = {ci: ((1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * similar[ci], b, d) for ci, (a, b, d) in scored.items()}
         if not scored:
             return []
         top = max(lexical[ci] for ci in scored)
-        power = RELATIVE_POWER * min(1.0, max(0.0, (len(sentence.terms) - SHORT_SENTENCE) / (LONG_SENTENCE - SHORT_SENTENCE)))
-        rank = {ci: a * b * (lexical[ci] / top) ** power for ci, (a, b, _) in scored.items()}
+        # 0 for a short statement, 1 for a long sentence; see the module's docstring.
+        long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
+        shown = {ci: a for ci, (a, _, _) in scored.items()}
+        closeness: dict[int, float] = {}
+        floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
+        if text is not None and max(a * b for a, b, _ in scored.values()) >= floor:
+            # Embeddings rank well but are poorly calibrated: any two sentences about the deal are close,
+            # and "Microsoft pays OpenAI" is close to "OpenAI pays Microsoft". So closeness in meaning
+            # counts a little in the score, and much in the ranking of long sentences only, where the
+            # calibrated score is the weaker guide.
+            for ci, cosine in self._cosines(text, list(scored)).items():
+                shown[ci] = (1 - SEMANTIC_WEIGHT) * shown[ci] + SEMANTIC_WEIGHT * _rescale(cosine, COSINE_FLOOR)
+                closeness[ci] = _rescale(cosine, RANK_COSINE_FLOOR)
+        weight = RANK_SEMANTIC_WEIGHT * _ramp(len(sentence.terms), SEMANTIC_SHORT, SEMANTIC_LONG) if closeness else 0.0
+        rank = {
+            ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** (RELATIVE_POWER * long) + weight * closeness.get(ci, 0.0)) * b
+            for ci, (_, b, _) in scored.items()
+        }
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
-        return [Candidate(self.base.claims[ci], scored[ci][2].text, round(scored[ci][0] * scored[ci][1], 4)) for ci in order]
+        return [Candidate(self.base.claims[ci], scored[ci][2].text, round(shown[ci] * scored[ci][1], 4)) for ci in order]
 
-    def _similarities(self, text: str, claims: list[int]) -> dict[int, float]:
-        """How close the sentence is in meaning to each claim's closest string, rescaled to [0, 1]."""
+    def _cosines(self, text: str, claims: list[int]) -> dict[int, float]:
+        """Cosine similarity of the sentence to each claim's closest string (text, paraphrase or variant)."""
         from .semantic import encoder
 
         vectors = self.vectors()
-        query = encoder().embed([text])[0]
-        out = {}
-        for ci in claims:
-            cosine = float((vectors[self.first_doc[ci] : self.first_doc[ci + 1]] @ query).max())
-            out[ci] = min(1.0, max(0.0, (cosine - COSINE_FLOOR) / (1 - COSINE_FLOOR)))
-        return out
+        query = encoder().embed_sentence(without_links(text))
+        return {ci: float((vectors[self.first_doc[ci] : self.first_doc[ci + 1]] @ query).max()) for ci in claims}
 
     def _stage1(self, idf: dict[str, float]) -> dict[int, float]:
         """BM25 of every string that shares a rare term with the sentence (each term counted once)."""
@@ -368,6 +391,15 @@ class _Scorer:
             factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
         factor *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - self.units)
         return score, factor
+
+
+def _ramp(x: float, low: float, high: float) -> float:
+    """0 up to `low`, 1 from `high`, linear in between."""
+    return min(1.0, max(0.0, (x - low) / (high - low)))
+
+
+def _rescale(cosine: float, floor: float) -> float:
+    return min(1.0, max(0.0, (cosine - floor) / (1 - floor)))
 
 
 def _disagrees(claim: Claim, variant: int) -> bool:

@@ -149,6 +149,10 @@ def fold(text: str) -> str:
     return text.replace("n't", " not")
 
 
+def without_links(text: str) -> str:
+    return _URL_RE.sub(" ", text) if "/" in text else text
+
+
 def words(folded: str) -> list[str]:
     return _WORD_RE.findall(folded)
 
@@ -371,7 +375,7 @@ class Normalizer:
         return out, found
 
     def analyse(self, text: str) -> Analysis:
-        folded = fold(_URL_RE.sub(" ", text) if "/" in text else text)
+        folded = fold(without_links(text))
         lang = detect_language(folded)
         with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))

