@@ -201,7 +201,7 @@ def _pack(f: Finding) -> tuple[Any, ...]:
     """A finding without its claim objects, which the parent has too: far less to pickle."""
     light = dataclasses.replace(f, claim=None, citations=(), candidates=[])
     citations = [(c.source.id, c.quote) for c in f.citations]
-    candidates = [(c.claim.id, c.matched, c.score) for c in f.candidates]
+    candidates = [(c.claim.id, c.string, c.score) for c in f.candidates]
     return light, f.claim.id if f.claim else None, citations, candidates
 
 
@@ -209,7 +209,7 @@ def _unpack(packed: tuple[Any, ...], base: ClaimBase) -> Finding:
     light, claim_id, citations, candidates = packed
     light.claim = base.by_id[claim_id] if claim_id is not None else None
     light.citations = tuple(Citation(base.sources[source], quote) for source, quote in citations)
-    light.candidates = [Candidate(base.by_id[cid], matched, score) for cid, matched, score in candidates]
+    light.candidates = [Candidate(base.by_id[cid], string, score, base.index) for cid, string, score in candidates]
     return light
 
 

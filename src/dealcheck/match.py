@@ -21,7 +21,7 @@ import heapq
 from array import array
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .normalize import Analysis, Quantity, fold, without_links, words
@@ -102,20 +102,32 @@ class Candidate:
     """One claim a sentence may make, with the string that matched it best and the score."""
 
     claim: Claim
-    matched: IndexedText
+    string: int  # which indexed string matched best
     score: float
+    index: Index = field(repr=False, compare=False)
+
+    @property
+    def matched(self) -> IndexedText:
+        # Analysed on demand: a ranked list is mostly read for its claims and scores.
+        return self.index.text(self.string)
 
     @property
     def variant(self) -> int:
-        return self.matched.variant
+        return self.index.variant_of[self.string]
 
 
 @dataclass(frozen=True)
 class _Doc:
-    """What stage 2 needs about one indexed string, derived when it is first shortlisted."""
+    """What stage 2 needs about one indexed string, derived from its terms when it is first shortlisted.
+
+    The full analysis (negation, figures) is only made for a misstatement, whose score needs it,
+    and for the candidates returned: on a big base most shortlisted strings need neither.
+    """
 
     index: int
-    text: IndexedText
+    variant: int
+    lang: str
+    units: frozenset[str]  # of its figures, from the figure markers among its terms
     terms: frozenset[str]
     related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
     entities: frozenset[str]
@@ -142,11 +154,14 @@ class Index:
         self.claim_of = array("l")
         self.variant_of = array("l")
         self.first_doc = array("l")  # first string of each claim; its strings are contiguous
+        langs: list[str] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
             self.first_doc.append(len(self.texts))
             for text, variant in iter_texts(claim):
-                tokens = base.normalizer.analyse(text).tokens
+                analysis = base.normalizer.analyse(text)
+                tokens = analysis.tokens
+                langs.append(analysis.lang[0])
                 doc = len(self.texts)
                 for term in set(tokens):
                     postings[term].append(doc)
@@ -155,6 +170,7 @@ class Index:
                 self.claim_of.append(ci)
                 self.variant_of.append(variant)
         self.first_doc.append(len(self.texts))
+        self.langs = "".join(langs)  # "e" or "f" for each string
         self.n = len(self.texts)
         self.term_ids: dict[str, int] = {}
         self.offsets = array("l", [0])
@@ -166,7 +182,8 @@ class Index:
         self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
         lengths = [len(tokens.split()) for tokens in self.tokens]
         average = sum(lengths) / len(lengths) if lengths else 1.0
-        self.norm = array("d", (K1 * (1 - B + B * n / average) for n in lengths))
+        # BM25's term-frequency factor for a term that occurs once, per string.
+        self.saturation = array("d", ((K1 + 1) / (1 + K1 * (1 - B + B * n / average)) for n in lengths))
         # Terms in more strings than this (entity names, mostly) do not pick candidates, they only
         # score them: on a deal sentence they would otherwise touch every string of the base.
         self.common = max(COMMON_MIN, int(COMMON_FRACTION * self.n))
@@ -175,14 +192,16 @@ class Index:
         self.trigger_forms = sorted(f for f in forms if f)  # an empty form would match everywhere
         self.subjects = {frozenset(c.subject) for c in base.claims}
         self._docs: dict[int, _Doc] = {}
+        self._texts: dict[int, IndexedText] = {}
         self._vectors: Any = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_vectors")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_texts", "_vectors")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._docs = {}
+        self._texts = {}
         self._vectors = None
 
     def vectors(self) -> Any:
@@ -211,23 +230,34 @@ class Index:
             return found
         ci, variant = self.claim_of[i], self.variant_of[i]
         claim = self.base.claims[ci]
-        a = self.normalizer.analyse(self.texts[i])
-        text = IndexedText(ci, variant, self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.lang)
-        terms = frozenset(self.tokens[i].split())
+        tokens = self.tokens[i].split()
+        terms = frozenset(tokens)
         vocabulary = frozenset(
             t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[d] < 0 for t in self.tokens[d].split()
         )
         entity_ids = self.normalizer.entity_ids
         found = self._docs[i] = _Doc(
             index=i,
-            text=text,
+            variant=variant,
+            lang="fr" if self.langs[i] == "f" else "en",
+            units=frozenset(t[1:] for t in terms & _FIGURE_MARKERS),
             terms=terms,
             related=vocabulary | terms,
             entities=terms & entity_ids,
             claim_entities=vocabulary & entity_ids,
             marks=terms - vocabulary if _disagrees(claim, variant) else frozenset(),
-            sorted_tokens=" ".join(sorted(a.tokens)),
+            sorted_tokens=" ".join(sorted(tokens)),
         )
+        return found
+
+    def text(self, i: int) -> IndexedText:
+        """The fully analysed string `i`."""
+        found = self._texts.get(i)
+        if found is None:
+            a = self.normalizer.analyse(self.texts[i])
+            found = self._texts[i] = IndexedText(
+                self.claim_of[i], self.variant_of[i], self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.lang
+            )
         return found
 
     def subject_hits(self, text: str) -> list[int] | None:
@@ -281,7 +311,7 @@ class Index:
         # Each claim brings its best strings: a claim with many paraphrases must not crowd out
         # the others, and `--top N` needs N distinct claims to choose from.
         per_claim: dict[int, list[int]] = defaultdict(list)
-        for i in heapq.nlargest(SHORTLIST_STRINGS, found, key=found.__getitem__):
+        for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
             per_claim[self.claim_of[i]].append(i)
         lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
         wanted = SEMANTIC_SHORTLIST if text is not None else SHORTLIST
@@ -301,7 +331,7 @@ class Index:
                     continue
                 held = scored.get(ci)
                 # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-                if held is None or (got[0] * got[1], d.text.lang == sentence.lang) > (held[0] * held[1], held[2].text.lang == sentence.lang):
+                if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
                     scored[ci] = (*got, d)
         if not scored:
             return []
@@ -325,7 +355,7 @@ class Index:
             for ci, (_, b, _) in scored.items()
         }
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
-        return [Candidate(self.base.claims[ci], scored[ci][2].text, round(shown[ci] * scored[ci][1], 4)) for ci in order]
+        return [Candidate(self.base.claims[ci], scored[ci][2].index, round(shown[ci] * scored[ci][1], 4), self) for ci in order]
 
     def _cosines(self, text: str, claims: list[int]) -> dict[int, float]:
         """Cosine similarity of the sentence to each claim's closest string (text, paraphrase or variant)."""
@@ -339,16 +369,16 @@ class Index:
         """BM25 of every string that shares a rare term with the sentence (each term counted once)."""
         rare = [x for x in idf if self.df(x) <= self.common]
         found: dict[int, float] = defaultdict(float)
-        norm = self.norm
+        saturation = self.saturation
         for term in rare:
-            w = idf[term] * (K1 + 1)
+            w = idf[term]
             for i in self.postings(term):
-                found[i] += w / (1 + norm[i])
+                found[i] += w * saturation[i]
         if len(found) < SHORTLIST:  # too few rare terms to choose from: let every term propose
             for term in idf.keys() - set(rare):
-                w = idf[term] * (K1 + 1)
+                w = idf[term]
                 for i in self.postings(term):
-                    found[i] += w / (1 + norm[i])
+                    found[i] += w * saturation[i]
         return found
 
 
@@ -368,8 +398,10 @@ class _Scorer:
         None when the sentence states the truth this misstatement gets wrong."""
         from rapidfuzz.fuzz import ratio
 
-        sentence, idf, t = self.sentence, self.idf, d.text
-        if t.variant >= 0 and _states_the_truth_instead(sentence, claim, t):
+        sentence, idf = self.sentence, self.idf
+        misstated = _disagrees(claim, d.variant)
+        t = self.index.text(d.index) if d.variant >= 0 else None
+        if t is not None and _states_the_truth_instead(sentence, claim, t):
             return None
         terms = sentence.terms
         hit = sum(idf[x] for x in d.terms & terms)
@@ -383,14 +415,18 @@ class _Scorer:
         missing = len(d.entities - sentence.entities)
         extra = len(sentence.entities - d.entities - d.claim_entities)
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
-        if _disagrees(claim, t.variant) and _states_other_figures(sentence, t):
+        if misstated and t is not None and _states_other_figures(sentence, t):
             factor *= 1 - OTHER_FIGURE_PENALTY
         if d.marks and d.marks.isdisjoint(terms):
             factor *= 1 - UNMARKED_VARIANT_PENALTY
-        if _disagrees(claim, t.variant) and opposite(sentence, t):
+        if misstated and t is not None and opposite(sentence, t):
             factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
-        factor *= (1 - MISSING_FIGURE_PENALTY) ** len({q.unit for q in t.quantities if q.unit not in ("", "year")} - self.units)
+        factor *= (1 - MISSING_FIGURE_PENALTY) ** len(d.units - {"year"} - self.units)
         return score, factor
+
+
+# The terms that stand for a figure's unit (see Normalizer.analyse); a year is not a stated amount.
+_FIGURE_MARKERS = frozenset({"qusd", "qeur", "qpct", "qyear"})
 
 
 def _ramp(x: float, low: float, high: float) -> float:
