@@ -100,11 +100,22 @@ def cold_start(env: dict[str, str], runs: int = 11) -> dict[str, float]:
     def median(cmd: list[str]) -> float:
         return statistics.median(_on_a_terminal(cmd, env) for _ in range(runs)) * 1000
 
-    return {
+    times = {
         "python -c pass": median([sys.executable, "-c", "pass"]),
         "dealcheck STATEMENT (text, terminal)": median([script, statement]),
         "dealcheck --format json STATEMENT": median([script, "--format", "json", statement]),
+        "dealcheck --no-semantic STATEMENT": median([script, "--no-semantic", statement]),
     }
+    if semantic_available():
+        _on_a_terminal([script, "--semantic", statement], env)  # embed the claim base once
+        times["dealcheck --semantic STATEMENT"] = median([script, "--semantic", statement])
+    return times
+
+
+def semantic_available() -> bool:
+    from dealcheck import semantic
+
+    return semantic.available()
 
 
 def cdist_floor(path: Path, claims: Path, limit_mb: float = 1.0) -> tuple[float, float]:
@@ -130,14 +141,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 100], help="corpus sizes in MB")
     parser.add_argument("--claims", type=int, default=10_000, help="synthetic claims in the big base")
     parser.add_argument("--jobs", type=int, nargs="+", default=[0, 1], help="--jobs values (0: the default, all cores)")
-    parser.add_argument("--imported", type=int, default=50_000, help="ClaimReviews in the imported-base figure")
+    parser.add_argument("--imported", type=int, default=50_000, help="ClaimReviews in the imported-base figure (0: skip)")
     args = parser.parse_args()
 
     env = {**os.environ, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache")}
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     bases = {"bundled": None, f"{args.claims:,} claims": big_base(args.claims)}
 
-    print("\nend to end: dealcheck --format jsonl FILE > /dev/null")
+    print("\nend to end: dealcheck --no-semantic --format jsonl FILE > /dev/null")
     print(f"{'base':<16} {'input':>7} {'jobs':>5} {'seconds':>8} {'MB/s':>7} {'sentences/s':>12} {'peak RSS MB':>12}")
     results: dict[tuple[str, int, int], float] = {}
     for name, claims in bases.items():
@@ -148,7 +159,7 @@ def main() -> None:
             megabytes = path.stat().st_size / 1_000_000
             for jobs in args.jobs:
                 job_args = ["--jobs", str(jobs)] if jobs else []
-                seconds, rss = measure([*DEALCHECK, *claim_args, *job_args, "--format", "jsonl", str(path)], env)
+                seconds, rss = measure([*DEALCHECK, *claim_args, *job_args, "--no-semantic", "--format", "jsonl", str(path)], env)
                 results[(name, size, jobs)] = megabytes / seconds
                 shown = jobs or os.cpu_count()
                 print(f"{name:<16} {size:>5}MB {shown:>5} {seconds:>8.2f} {megabytes / seconds:>7.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
@@ -158,22 +169,31 @@ def main() -> None:
             if small and big:
                 print(f"slow-down with {args.claims:,} claims, {size} MB, jobs {jobs or os.cpu_count()}: {small / big:.2f}x")
 
+    if semantic_available():
+        print("\nthe same with --semantic (bundled base; only sentences that could reach the threshold are embedded)")
+        for size in args.sizes[:2]:
+            path, sentences = corpus(size)
+            megabytes = path.stat().st_size / 1_000_000
+            seconds, rss = measure([*DEALCHECK, "--semantic", "--format", "jsonl", str(path)], env)
+            print(f"{'bundled':<16} {size:>5}MB {os.cpu_count():>5} {seconds:>8.2f} {megabytes / seconds:>7.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
+
     print("\ncold start on a terminal, median of 11 runs (ms); bytecode as pip installs it")
     for label, ms in cold_start(env).items():
         print(f"  {label:<36} {ms:8.1f}")
 
-    print(f"\nimported base: {args.imported:,} ClaimReviews → claims import → check one statement")
-    reviews, imported = CORPUS / f"reviews-{args.imported}.json", CORPUS / f"imported-{args.imported}.yaml"
-    if not reviews.exists():
-        synthetic_claimreviews(reviews, args.imported)
-    cold_env = {**env, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache-import")}
-    t = time.perf_counter()
-    subprocess.run([*DEALCHECK, "claims", "import", str(reviews), "-o", str(imported), "--force"], env=cold_env, check=True, capture_output=True)
-    print(f"  claims import (parse, write, validate, build the cache)  {time.perf_counter() - t:8.1f} s")
-    statement = "The senator says unemployment doubled 40% in 2010."
-    runs = [measure([*DEALCHECK, "--claims", str(imported), statement], cold_env) for _ in range(5)]
-    seconds = statistics.median(r[0] for r in runs)
-    print(f"  dealcheck --claims imported.yaml STATEMENT (cached), median of 5  {seconds:6.2f} s, peak RSS {max(r[1] for r in runs):.0f} MB")
+    if args.imported:
+        print(f"\nimported base: {args.imported:,} ClaimReviews → claims import → check one statement")
+        reviews, imported = CORPUS / f"reviews-{args.imported}.json", CORPUS / f"imported-{args.imported}.yaml"
+        if not reviews.exists():
+            synthetic_claimreviews(reviews, args.imported)
+        cold_env = {**env, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache-import")}
+        t = time.perf_counter()
+        subprocess.run([*DEALCHECK, "claims", "import", str(reviews), "-o", str(imported), "--force"], env=cold_env, check=True, capture_output=True)
+        print(f"  claims import (parse, write, validate, build the cache)  {time.perf_counter() - t:8.1f} s")
+        statement = "The senator says unemployment doubled 40% in 2010."
+        runs = [measure([*DEALCHECK, "--no-semantic", "--claims", str(imported), statement], cold_env) for _ in range(5)]
+        seconds = statistics.median(r[0] for r in runs)
+        print(f"  dealcheck --claims imported.yaml STATEMENT (cached), median of 5  {seconds:6.2f} s, peak RSS {max(r[1] for r in runs):.0f} MB")
 
     print("\nfloor: rapidfuzz process.cdist(sentences, every claim string, ratio, all cores), first 1 MB")
     for name, claims in bases.items():
