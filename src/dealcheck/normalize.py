@@ -377,6 +377,11 @@ class Normalizer:
     def analyse(self, text: str) -> Analysis:
         folded = fold(without_links(text))
         lang = detect_language(folded)
+        # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
+        # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
+        hedged = _HEDGE_RE.search(folded) is not None
+        if hedged:
+            folded = _HEDGE_RE.sub(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         kept = self.entity_ids | {q.token for q in quantities}
@@ -402,7 +407,7 @@ class Normalizer:
             entities=frozenset(entities),
             quantities=quantities,
             negated=bool(negated),
-            hedged=bool(_HEDGE_RE.search(folded)),
+            hedged=hedged,
             privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
             negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
         )
