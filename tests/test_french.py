@@ -37,3 +37,11 @@ def test_twins_get_the_same_claim_and_verdict(run, pair):
 def test_enough_twins():
     assert len(PAIRS) >= 40
     assert all(pair["fr"] != pair["en"] for pair in PAIRS)
+
+
+@pytest.mark.parametrize(
+    "text", ["Selon des sources, Microsoft n'aurait jamais investi dans OpenAI.", "Reportedly, Microsoft never invested in OpenAI."]
+)
+def test_a_hedge_is_flagged_but_does_not_weaken_the_match(run, text):
+    [f] = run("--format", "json", text).json()
+    assert (f["claim"]["id"], f["verdict"], f["hedged"]) == ("invest-2019-1b", "false", True)
