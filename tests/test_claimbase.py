@@ -107,3 +107,16 @@ def test_bundled_base_is_schema_valid_and_shipped():
     base = claimbase.load(claimbase.bundled_path(), use_cache=False)
     assert len(base.claims) >= 40
     assert "ms-stake-27pct" in base.by_id
+
+
+def test_a_base_with_no_readable_words_still_answers(run, tmp_path):
+    base = tmp_path / "zh.yaml"
+    base.write_text(
+        "version: 1\n"
+        "sources:\n  - {id: s, title: 来源, publisher: 出版者, quotes: [微软投资了]}\n"
+        "claims:\n  - {id: c, text: 微软投资了开放人工智能, verdict: 'true', citations: [{source: s, quote: 微软投资了}]}\n",
+        encoding="utf-8",
+    )
+    r = run("--claims", str(base), "--format", "json", "Microsoft invested in OpenAI.")
+    assert r.code == 0, r.err
+    assert r.json()[0]["verdict"] == "unknown"

@@ -115,6 +115,8 @@ def test_a_negated_name_does_not_name_what_it_negates():
         # "tant que … n'a pas", "jusqu'à ce que … ne l'ait pas" say "until", and "que" is spelt out as often as elided
         ("OpenAI partage ses revenus tant que le panel n'a pas vérifié l'IAG.", False),
         ("OpenAI partage ses revenus tant qu'aucun panel n'a vérifié l'IAG.", False),
+        # « en tant que » means "as": the negation after it still counts
+        ("Microsoft agit en tant que partenaire et ne contrôle pas OpenAI.", True),
         ("OpenAI partage ses revenus jusqu'à ce que le panel ne l'ait pas vérifiée.", False),
     ],
 )

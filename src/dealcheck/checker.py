@@ -241,8 +241,8 @@ class _Workers:
 
             methods = multiprocessing.get_all_start_methods()
             # The embedding engine's OpenMP threads do not survive a fork (a forked worker hangs on its
-            # first sentence), so semantic runs spawn fresh workers, which read the claim base's
-            # embeddings from the cache that is written here first.
+            # first sentence), so semantic runs spawn fresh workers; the claim base's embeddings,
+            # computed here first, travel to them with the index.
             semantic = self.options.semantic
             if semantic:
                 self.base.index.vectors()

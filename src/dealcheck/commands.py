@@ -57,7 +57,7 @@ def use_semantic(asked: bool | None) -> bool:
     if asked is None:
         return semantic.available()
     if asked and not semantic.available():
-        raise DealcheckError("--semantic needs the semantic extra: pip install 'dealcheck[semantic]'")
+        raise DealcheckError(semantic.NOT_INSTALLED)
     return asked
 
 

@@ -21,7 +21,7 @@ import heapq
 from array import array
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .normalize import Analysis, Quantity, fold, without_links, words
@@ -52,9 +52,9 @@ UNMARKED_VARIANT_PENALTY = 0.5
 # against precision (a known word counts its idf, typically 2 to 6).
 UNKNOWN_WEIGHT = 1.0
 SIMILARITY_WEIGHT = 0.15
-# In sentences of LONG_SENTENCE terms or more, candidates are ranked by score × (BM25 / best
-# BM25)^RELATIVE_POWER; below SHORT_SENTENCE terms by score alone; in between, the power grows.
-RELATIVE_POWER = 1.0
+# In sentences of LONG_SENTENCE terms or more, candidates are ranked by score × BM25 / best BM25;
+# in sentences of up to SHORT_SENTENCE terms by score alone; in between, by score × (BM25 / best)^t,
+# t rising from 0 to 1.
 SHORT_SENTENCE = 10
 LONG_SENTENCE = 18
 # The semantic extra: each of a sentence's SEMANTIC_SHORTLIST candidates' scores becomes
@@ -69,6 +69,8 @@ COSINE_FLOOR = 0.85
 # Below this lexical score no candidate can reach the threshold even with a perfect cosine, so the
 # sentence is not embedded: the verdict cannot change, and documents stay fast.
 SEMANTIC_FLOOR = (THRESHOLD - SEMANTIC_WEIGHT) / (1 - SEMANTIC_WEIGHT)
+# The weight of closeness of meaning in the ranking rises from 0 at SEMANTIC_SHORT terms to
+# RANK_SEMANTIC_WEIGHT at SEMANTIC_LONG: in short statements the calibrated score ranks better.
 SEMANTIC_SHORT = 8
 SEMANTIC_LONG = 12
 # BM25's saturation and length normalisation (strings are short, so each term counts once).
@@ -97,31 +99,49 @@ class IndexedText:
     lang: str = "en"
 
 
-@dataclass(frozen=True)
 class Candidate:
-    """One claim a sentence may make, with the string that matched it best and the score."""
+    """One claim a sentence may make, with the string that matched it best and the score.
 
-    claim: Claim
-    string: int  # which indexed string matched best
-    score: float
-    index: Index = field(repr=False, compare=False)
+    The matched string is analysed when it is first read: a ranked list is mostly read for its
+    claims and scores. The index it comes from is not part of the candidate's value, so copying
+    or pickling a candidate never drags the whole claim base along.
+    """
+
+    __slots__ = ("claim", "string", "score", "_index", "_matched")
+
+    def __init__(self, claim: Claim, string: int, score: float, index: Index) -> None:
+        self.claim, self.string, self.score = claim, string, score
+        self._index: Index | None = index
+        self._matched: IndexedText | None = None
 
     @property
     def matched(self) -> IndexedText:
-        # Analysed on demand: a ranked list is mostly read for its claims and scores.
-        return self.index.text(self.string)
+        if self._matched is None:
+            assert self._index is not None
+            self._matched = self._index.text(self.string)
+        return self._matched
 
     @property
     def variant(self) -> int:
-        return self.index.variant_of[self.string]
+        return self.matched.variant
+
+    def __getstate__(self) -> tuple[Claim, int, float, IndexedText]:
+        return self.claim, self.string, self.score, self.matched
+
+    def __setstate__(self, state: tuple[Claim, int, float, IndexedText]) -> None:
+        self.claim, self.string, self.score, self._matched = state
+        self._index = None
+
+    def __repr__(self) -> str:
+        return f"Candidate(claim={self.claim.id!r}, string={self.string}, score={self.score})"
 
 
 @dataclass(frozen=True)
 class _Doc:
     """What stage 2 needs about one indexed string, derived from its terms when it is first shortlisted.
 
-    The full analysis (negation, figures) is only made for a misstatement, whose score needs it,
-    and for the candidates returned: on a big base most shortlisted strings need neither.
+    The full analysis (negation, figures) is only made for a variant, whose score needs it, and for
+    a candidate whose matched string is read: on a big base most shortlisted strings need neither.
     """
 
     index: int
@@ -181,7 +201,7 @@ class Index:
             self.offsets.append(len(self.flat))
         self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
         lengths = [len(tokens.split()) for tokens in self.tokens]
-        average = sum(lengths) / len(lengths) if lengths else 1.0
+        average = sum(lengths) / len(lengths) if any(lengths) else 1.0  # a base may have no word we can read
         # BM25's term-frequency factor for a term that occurs once, per string.
         self.saturation = array("d", ((K1 + 1) / (1 + K1 * (1 - B + B * n / average)) for n in lengths))
         # Terms in more strings than this (entity names, mostly) do not pick candidates, they only
@@ -196,13 +216,15 @@ class Index:
         self._vectors: Any = None
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_texts", "_vectors")}
+        # Embeddings, once computed, travel with the index to worker processes; the cache file of a
+        # base is written before they exist.
+        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_texts")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._docs = {}
         self._texts = {}
-        self._vectors = None
+        self.__dict__.setdefault("_vectors", None)
 
     def vectors(self) -> Any:
         """Every indexed string's embedding (the semantic extra), cached on disk by the strings themselves."""
@@ -314,25 +336,33 @@ class Index:
         for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
             per_claim[self.claim_of[i]].append(i)
         lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
-        wanted = SEMANTIC_SHORTLIST if text is not None else SHORTLIST
-        claims = heapq.nlargest(max(wanted, 2 * limit), lexical, key=lexical.__getitem__)
+        ranked = heapq.nlargest(max(SEMANTIC_SHORTLIST if text is not None else SHORTLIST, 2 * limit), lexical, key=lexical.__getitem__)
         scorer = _Scorer(self, sentence, idf)
         scored: dict[int, tuple[float, float, _Doc]] = {}
-        for ci in claims:
-            claim = self.base.claims[ci]
-            if claim.subject and not sentence.entities.issuperset(claim.subject):
-                continue
-            if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
-                continue
-            for i in per_claim[ci][:STRINGS_PER_CLAIM]:
-                d = self.doc(i)
-                got = scorer.score(claim, d)
-                if got is None:
+
+        def score(claims: list[int]) -> None:
+            for ci in claims:
+                claim = self.base.claims[ci]
+                if claim.subject and not sentence.entities.issuperset(claim.subject):
                     continue
-                held = scored.get(ci)
-                # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-                if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
-                    scored[ci] = (*got, d)
+                if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
+                    continue
+                for i in per_claim[ci][:STRINGS_PER_CLAIM]:
+                    d = self.doc(i)
+                    got = scorer.score(claim, d)
+                    if got is None:
+                        continue
+                    held = scored.get(ci)
+                    # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
+                    if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
+                        scored[ci] = (*got, d)
+
+        shortlist = max(SHORTLIST, 2 * limit)
+        score(ranked[:shortlist])
+        floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
+        semantic = text is not None and any(a * b >= floor for a, b, _ in scored.values())
+        if semantic:
+            score(ranked[shortlist:])  # the semantic stage may promote a claim the lexical one ranked lower
         if not scored:
             return []
         top = max(lexical[ci] for ci in scored)
@@ -340,8 +370,8 @@ class Index:
         long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
         shown = {ci: a for ci, (a, _, _) in scored.items()}
         closeness: dict[int, float] = {}
-        floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
-        if text is not None and max(a * b for a, b, _ in scored.values()) >= floor:
+        if semantic:
+            assert text is not None
             # Embeddings rank well but are poorly calibrated: any two sentences about the deal are close,
             # and "Microsoft pays OpenAI" is close to "OpenAI pays Microsoft". So closeness in meaning
             # counts a little in the score, and much in the ranking of long sentences only, where the
@@ -351,7 +381,7 @@ class Index:
                 closeness[ci] = _rescale(cosine, RANK_COSINE_FLOOR)
         weight = RANK_SEMANTIC_WEIGHT * _ramp(len(sentence.terms), SEMANTIC_SHORT, SEMANTIC_LONG) if closeness else 0.0
         rank = {
-            ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** (RELATIVE_POWER * long) + weight * closeness.get(ci, 0.0)) * b
+            ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
             for ci, (_, b, _) in scored.items()
         }
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
@@ -374,7 +404,7 @@ class Index:
             w = idf[term]
             for i in self.postings(term):
                 found[i] += w * saturation[i]
-        if len(found) < SHORTLIST:  # too few rare terms to choose from: let every term propose
+        if len(found) < SHORTLIST:  # too few strings to choose claims from: let every term propose
             for term in idf.keys() - set(rare):
                 w = idf[term]
                 for i in self.postings(term):

@@ -88,11 +88,11 @@ _PRIVATIVE_RE = re.compile(
     r"|perd\w*|met(?:tre|tent)? fin|mis fin|secret\w*|confidenti\w*|undisclosed|under wraps)\b"
 )
 # Constructions that look like negation and deny nothing: "ne … plus que", "rien d'autre que",
-# "nothing but" say "only"; "tant que le panel n'a pas vérifié l'IAG" says "until".
+# "nothing but" say "only"; "tant que le panel n'a pas vérifié l'IAG" says "until" (but « en tant que » is "as").
 _NOT_DENIAL_RE = re.compile(
     r"\bne? \w+ plus qu\b|\bne? (?:\w+ ){1,2}qu(?:e)?\b|\brien d autre que\b|\baucune? autres? (?:\w+ ){0,6}?que\b"
     r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
-    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
+    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|(?<!\ben )\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
 )
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"

