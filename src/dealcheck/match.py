@@ -77,7 +77,7 @@ SEMANTIC_LONG = 12
 K1 = 1.2
 B = 0.75
 # How many claims reach stage 2, and how many of each claim's strings; more only costs time.
-SHORTLIST = 20
+SHORTLIST = 12
 SHORTLIST_STRINGS = 200
 STRINGS_PER_CLAIM = 3
 # A claim's BM25 is that of its best two strings: a claim whose text and title (or paraphrases)
@@ -147,7 +147,8 @@ class _Doc:
     index: int
     variant: int
     lang: str
-    units: frozenset[str]  # of its figures, from the figure markers among its terms
+    misstated: bool  # a variant with another verdict than its claim's
+    units: frozenset[str]  # of the amounts it states (a year is not one), from the figure markers among its terms
     terms: frozenset[str]
     related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
     entities: frozenset[str]
@@ -262,7 +263,8 @@ class Index:
             index=i,
             variant=variant,
             lang="fr" if self.langs[i] == "f" else "en",
-            units=frozenset(t[1:] for t in terms & _FIGURE_MARKERS),
+            misstated=_disagrees(claim, variant),
+            units=frozenset(t[1:] for t in terms & _AMOUNT_MARKERS),
             terms=terms,
             related=vocabulary | terms,
             entities=terms & entity_ids,
@@ -422,25 +424,26 @@ class _Scorer:
         self.known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(sentence.terms) - len(idf))
         self.sorted_terms = " ".join(sorted(sentence.tokens))
         self.units = {q.unit for q in sentence.quantities}
+        from rapidfuzz.fuzz import ratio
+
+        self.ratio = ratio
 
     def score(self, claim: Claim, d: _Doc) -> tuple[float, float] | None:
         """How well the sentence matches the string, in [0, 1], and the factor its penalties leave;
         None when the sentence states the truth this misstatement gets wrong."""
-        from rapidfuzz.fuzz import ratio
-
-        sentence, idf = self.sentence, self.idf
-        misstated = _disagrees(claim, d.variant)
+        sentence, weight = self.sentence, self.idf.__getitem__
+        misstated = d.misstated
         t = self.index.text(d.index) if d.variant >= 0 else None
         if t is not None and _states_the_truth_instead(sentence, claim, t):
             return None
         terms = sentence.terms
-        hit = sum(idf[x] for x in d.terms & terms)
+        hit = sum(map(weight, d.terms & terms))
         recall = hit / self.index.weight[d.index]
         own = hit / self.known
-        related = sum(idf[x] for x in terms & d.related) / self.known
+        related = sum(map(weight, terms & d.related)) / self.known
         precision = (own + related) / 2
         f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
-        similarity = ratio(d.sorted_tokens, self.sorted_terms) / 100
+        similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
         score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
         missing = len(d.entities - sentence.entities)
         extra = len(sentence.entities - d.entities - d.claim_entities)
@@ -451,12 +454,13 @@ class _Scorer:
             factor *= 1 - UNMARKED_VARIANT_PENALTY
         if misstated and t is not None and opposite(sentence, t):
             factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
-        factor *= (1 - MISSING_FIGURE_PENALTY) ** len(d.units - {"year"} - self.units)
+        if d.units:
+            factor *= (1 - MISSING_FIGURE_PENALTY) ** len(d.units - self.units)
         return score, factor
 
 
-# The terms that stand for a figure's unit (see Normalizer.analyse); a year is not a stated amount.
-_FIGURE_MARKERS = frozenset({"qusd", "qeur", "qpct", "qyear"})
+# The terms that stand for an amount's unit (see Normalizer.analyse).
+_AMOUNT_MARKERS = frozenset({"qusd", "qeur", "qpct"})
 
 
 def _ramp(x: float, low: float, high: float) -> float:
