@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import MINI
+
 from dealcheck import semantic
 
 needs_extra = pytest.mark.skipif(not semantic.available(), reason="the semantic extra is not installed")
@@ -133,3 +135,16 @@ def test_jobs_with_the_extra_keep_input_order(mini, tmp_path):
     parallel = mini("--format", "jsonl", "--semantic", "--jobs", "2", str(doc)).jsonl()
     assert [f["text"] for f in parallel] == [deal[i % 2] for i in range(8000)]
     assert parallel == serial
+
+
+@needs_extra
+def test_embedding_a_big_base_says_so_once(run, monkeypatch):
+    monkeypatch.setattr(semantic, "NOTICE_FROM", 100)
+    r = run("--claims", str(MINI), "--semantic", "Microsoft owns half of OpenAI")
+    assert r.err == ""  # a small base: nothing to say
+    monkeypatch.setattr(semantic, "NOTICE_FROM", 1)
+    monkeypatch.setattr(semantic, "model_tag", lambda: "test-notice")  # nothing cached under this name
+    r = run("--claims", str(MINI), "--semantic", "Microsoft owns half of OpenAI")
+    [line] = r.err.splitlines()
+    assert line.startswith("dealcheck: embedding ") and "once" in line
+    assert run("--claims", str(MINI), "--semantic", "Microsoft owns half of OpenAI").err == ""
