@@ -37,6 +37,21 @@ class _Stdin(io.TextIOWrapper):
         return self._tty
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _embedded_bundled_base(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """With the semantic extra, embed the bundled base once, up front: whichever test came first would
+    otherwise wait for it and see the "embedding … claim strings" notice on its stderr."""
+    from dealcheck import semantic
+
+    if not semantic.available():
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DEALCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+        from dealcheck import claimbase
+
+        semantic.embeddings(claimbase.load(use_cache=False).index.texts)
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # One cache for the session (fast), never the user's; and no claim base from the environment.
