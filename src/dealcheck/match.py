@@ -176,6 +176,7 @@ class Index:
         self.variant_of = array("l")
         self.first_doc = array("l")  # first string of each claim; its strings are contiguous
         langs: list[str] = []
+        lengths: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
             self.first_doc.append(len(self.texts))
@@ -183,6 +184,7 @@ class Index:
                 analysis = base.normalizer.analyse(text)
                 tokens = analysis.tokens
                 langs.append(analysis.lang[0])
+                lengths.append(len(tokens))
                 doc = len(self.texts)
                 for term in set(tokens):
                     postings[term].append(doc)
@@ -201,7 +203,6 @@ class Index:
             self.flat.extend(docs)
             self.offsets.append(len(self.flat))
         self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
-        lengths = [len(tokens.split()) for tokens in self.tokens]
         average = sum(lengths) / len(lengths) if any(lengths) else 1.0  # a base may have no word we can read
         # BM25's term-frequency factor for a term that occurs once, per string.
         self.saturation = array("d", ((K1 + 1) / (1 + K1 * (1 - B + B * n / average)) for n in lengths))
@@ -259,17 +260,18 @@ class Index:
             t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[d] < 0 for t in self.tokens[d].split()
         )
         entity_ids = self.normalizer.entity_ids
+        misstated = _disagrees(claim, variant)
         found = self._docs[i] = _Doc(
             index=i,
             variant=variant,
             lang="fr" if self.langs[i] == "f" else "en",
-            misstated=_disagrees(claim, variant),
+            misstated=misstated,
             units=frozenset(t[1:] for t in terms & _AMOUNT_MARKERS),
             terms=terms,
             related=vocabulary | terms,
             entities=terms & entity_ids,
             claim_entities=vocabulary & entity_ids,
-            marks=terms - vocabulary if _disagrees(claim, variant) else frozenset(),
+            marks=terms - vocabulary if misstated else frozenset(),
             sorted_tokens=" ".join(sorted(tokens)),
         )
         return found

@@ -379,9 +379,7 @@ class Normalizer:
         lang = detect_language(folded)
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
-        hedged = _HEDGE_RE.search(folded) is not None
-        if hedged:
-            folded = _HEDGE_RE.sub(" ", folded)
+        folded, hedges = _HEDGE_RE.subn(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         kept = self.entity_ids | {q.token for q in quantities}
@@ -407,7 +405,7 @@ class Normalizer:
             entities=frozenset(entities),
             quantities=quantities,
             negated=bool(negated),
-            hedged=hedged,
+            hedged=hedges > 0,
             privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
             negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
         )
