@@ -72,6 +72,27 @@ def test_top_lists_ranked_candidates_with_the_extra(run):
 
 
 @needs_extra
+def test_a_claim_close_in_meaning_is_a_candidate_without_a_shared_word(run, tmp_path):
+    base = tmp_path / "claims.yaml"
+    base.write_text(
+        "version: 1\n"
+        "sources:\n  - {id: s, title: Notes, publisher: Example, quotes: [Acme made 10 widgets.]}\n"
+        "claims:\n"
+        + "".join(
+            f"  - {{id: {cid}, text: {text}, verdict: 'true', citations: [{{source: s, quote: Acme made 10 widgets.}}]}}\n"
+            for cid, text in (("widgets", "Acme made 10 widgets in 2024."), ("cars", "Automobiles cost a great deal of money."))
+        ),
+        encoding="utf-8",
+    )
+    sentence = "Acme made 10 widgets in 2024, and cars are really expensive."
+    [lexical] = run("--claims", str(base), "--format", "json", "--top", "3", "--no-semantic", sentence).json()
+    [semantic_] = run("--claims", str(base), "--format", "json", "--top", "3", "--semantic", sentence).json()
+    assert [c["claim"] for c in lexical["candidates"]] == ["widgets"]
+    assert [c["claim"] for c in semantic_["candidates"]] == ["widgets", "cars"]
+    assert semantic_["claim"]["id"] == "widgets"
+
+
+@needs_extra
 def test_claim_embeddings_are_cached(run, tmp_path_factory):
     assert run("--semantic", "Microsoft owns half of OpenAI").code == 1
     cache = tmp_path_factory.getbasetemp() / "cache"

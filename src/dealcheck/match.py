@@ -6,7 +6,8 @@ the claims whose two best strings score highest. Stage 2 gives each candidate on
 [0, 1], the one the threshold reads: how much of the candidate's weighted terms the sentence
 contains and how much of the sentence the claim accounts for, rapidfuzz similarity of the two
 term lists (near-verbatim statements and typos), lowered for disagreeing entities, figures and
-polarity. With the semantic extra, close candidates are re-scored with sentence embeddings.
+polarity. With the semantic extra, the claims closest in meaning to the sentence join the
+candidates, whatever their BM25, and every candidate is re-scored with sentence embeddings.
 
 Candidates are ranked by that score, except that in a long sentence (a pasted post, a
 paragraph without full stops) the score is weighed by the claim's BM25 against the best one's:
@@ -62,6 +63,8 @@ LONG_SENTENCE = 18
 # [COSINE_FLOOR, 1] to [0, 1]; a long sentence's candidates are ranked by the same kind of mix,
 # with RANK_SEMANTIC_WEIGHT and RANK_COSINE_FLOOR.
 SEMANTIC_SHORTLIST = 50
+# ... and the DENSE_CANDIDATES claims closest in meaning join them, whatever their BM25.
+DENSE_CANDIDATES = 5
 RANK_SEMANTIC_WEIGHT = 0.5
 RANK_COSINE_FLOOR = 0.7
 SEMANTIC_WEIGHT = 0.15
@@ -365,24 +368,36 @@ class Index:
         score(ranked[:shortlist])
         floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
         semantic = text is not None and any(a * b >= floor for a, b, _ in scored.values())
-        if semantic:
-            score(ranked[shortlist:])  # the semantic stage may promote a claim the lexical one ranked lower
-        if not scored:
-            return []
-        top = max(lexical[ci] for ci in scored)
-        # 0 for a short statement, 1 for a long sentence; see the module's docstring.
-        long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
-        shown = {ci: a for ci, (a, _, _) in scored.items()}
         closeness: dict[int, float] = {}
+        shown = {ci: a for ci, (a, _, _) in scored.items()}
         if semantic:
             assert text is not None
+            cosines, claim_cosines = self._cosines(text)
+            # The semantic stage may promote a claim the lexical one ranked lower, or one it missed:
+            # the claims closest in meaning join the shortlist, each with its closest strings.
+            later = ranked[shortlist:]
+            shortlisted = set(ranked)
+            for ci in self._closest(claim_cosines):
+                if ci in shortlisted:
+                    continue
+                if ci not in per_claim:
+                    strings = range(self.first_doc[ci], self.first_doc[ci + 1])
+                    per_claim[ci] = sorted(strings, key=cosines.__getitem__, reverse=True)
+                    lexical[ci] = sum(sorted((found.get(i, 0.0) for i in strings), reverse=True)[:STRINGS_SUMMED])
+                later.append(ci)
+            score(later)
             # Embeddings rank well but are poorly calibrated: any two sentences about the deal are close,
             # and "Microsoft pays OpenAI" is close to "OpenAI pays Microsoft". So closeness in meaning
             # counts a little in the score, and much in the ranking of long sentences only, where the
             # calibrated score is the weaker guide.
-            for ci, cosine in self._cosines(text, list(scored)).items():
-                shown[ci] = (1 - SEMANTIC_WEIGHT) * shown[ci] + SEMANTIC_WEIGHT * _rescale(cosine, COSINE_FLOOR)
-                closeness[ci] = _rescale(cosine, RANK_COSINE_FLOOR)
+            for ci, (a, _, _) in scored.items():
+                shown[ci] = (1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * _rescale(float(claim_cosines[ci]), COSINE_FLOOR)
+                closeness[ci] = _rescale(float(claim_cosines[ci]), RANK_COSINE_FLOOR)
+        if not scored:
+            return []
+        top = max(lexical[ci] for ci in scored) or 1.0
+        # 0 for a short statement, 1 for a long sentence; see the module's docstring.
+        long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
         weight = RANK_SEMANTIC_WEIGHT * _ramp(len(sentence.terms), SEMANTIC_SHORT, SEMANTIC_LONG) if closeness else 0.0
         rank = {
             ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
@@ -391,13 +406,23 @@ class Index:
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
         return [Candidate(self.base.claims[ci], scored[ci][2].index, round(shown[ci] * scored[ci][1], 4), self) for ci in order]
 
-    def _cosines(self, text: str, claims: list[int]) -> dict[int, float]:
-        """Cosine similarity of the sentence to each claim's closest string (text, paraphrase or variant)."""
+    def _cosines(self, text: str) -> tuple[Any, Any]:
+        """Cosine similarity of the sentence to every indexed string, and to each claim's closest string."""
+        import numpy as np
+
         from .semantic import encoder
 
-        vectors = self.vectors()
-        query = encoder().embed_sentence(without_links(text))
-        return {ci: float((vectors[self.first_doc[ci] : self.first_doc[ci + 1]] @ query).max()) for ci in claims}
+        # einsum, not `@`: BLAS would spread this product over threads that then wait on the
+        # encoder's own threads, which halved the queries per second on CheckThat!.
+        sims = np.einsum("ij,j->i", self.vectors(), encoder().embed_sentence(without_links(text)))
+        return sims, np.maximum.reduceat(sims, self.first_doc[:-1])
+
+    @staticmethod
+    def _closest(claim_cosines: Any) -> list[int]:
+        import numpy as np
+
+        k = min(DENSE_CANDIDATES, len(claim_cosines))
+        return np.argpartition(-claim_cosines, k - 1)[:k].tolist()
 
     def _stage1(self, idf: dict[str, float]) -> dict[int, float]:
         """BM25 of every string that shares a rare term with the sentence (each term counted once)."""
