@@ -419,6 +419,7 @@ class Index:
 
     @staticmethod
     def _closest(claim_cosines: Any) -> list[int]:
+        """The DENSE_CANDIDATES claims closest in meaning, in no particular order (ranking comes later)."""
         import numpy as np
 
         k = min(DENSE_CANDIDATES, len(claim_cosines))
