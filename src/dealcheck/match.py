@@ -391,8 +391,9 @@ class Index:
             # counts a little in the score, and much in the ranking of long sentences only, where the
             # calibrated score is the weaker guide.
             for ci, (a, _, _) in scored.items():
-                shown[ci] = (1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * _rescale(float(claim_cosines[ci]), COSINE_FLOOR)
-                closeness[ci] = _rescale(float(claim_cosines[ci]), RANK_COSINE_FLOOR)
+                cosine = float(claim_cosines[ci])
+                shown[ci] = (1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * _ramp(cosine, COSINE_FLOOR, 1.0)
+                closeness[ci] = _ramp(cosine, RANK_COSINE_FLOOR, 1.0)
         if not scored:
             return []
         top = max(lexical[ci] for ci in scored) or 1.0
@@ -494,10 +495,6 @@ _AMOUNT_MARKERS = frozenset({"qusd", "qeur", "qpct"})
 def _ramp(x: float, low: float, high: float) -> float:
     """0 up to `low`, 1 from `high`, linear in between."""
     return min(1.0, max(0.0, (x - low) / (high - low)))
-
-
-def _rescale(cosine: float, floor: float) -> float:
-    return min(1.0, max(0.0, (cosine - floor) / (1 - floor)))
 
 
 def _disagrees(claim: Claim, variant: int) -> bool:
