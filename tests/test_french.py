@@ -15,7 +15,9 @@ import yaml
 PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "twins.yaml").read_text(encoding="utf-8"))
 
 # 1-based pair numbers: French and English disagree, or agree on the wrong answer.
-KNOWN_GAPS: set[int] = set()
+# 47: the French side matches the October 2025 exclusivity (outdated), the English side the curated
+# misstatement of the April 2026 licence (false); both say it no longer holds, in different words.
+KNOWN_GAPS: set[int] = {47}
 
 
 def _params():
@@ -29,7 +31,8 @@ def test_twins_get_the_same_claim_and_verdict(run, pair):
     as_of = ["--as-of", str(pair["as_of"])] if pair.get("as_of") else []
     got = []
     for side in ("fr", "en"):
-        [f] = run("--format", "json", *as_of, pair[side]).json()
+        # A sentence may make several claims (one finding each); the pair is about the one it makes best.
+        f = max(run("--format", "json", *as_of, pair[side]).json(), key=lambda f: f["score"])
         got.append((f["claim"]["id"] if f["claim"] else None, f["verdict"]))
     assert got[0] == got[1] == (pair["claim"], str(pair["verdict"]))
 

@@ -8,16 +8,20 @@ import dataclasses
 import datetime as dt
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
 from .errors import InputError
 from .inputs import Block, Input, Warn, read_blocks
 from .i18n import message
-from .match import THRESHOLD, Candidate
-from .normalize import detect_language, fold
-from .verdict import judge
+from .match import Candidate, plausible
+from .normalize import Analysis, detect_language, fold
+from .verdict import Verdict, judge
+
+
+# Candidates looked at to choose the claim a sentence or clause makes (see match.made).
+RANKED_CANDIDATES = 3
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,9 @@ class Finding:
     hedged: bool = False
     matched: str | None = None
     candidates: list[Candidate] = field(default_factory=list)
+    # The span of the finding in the text checked, 0-based character offsets (a clause, or the sentence).
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
@@ -76,31 +83,87 @@ class _Positions:
         return self.first_line + row, offset - self.starts[row] + 1
 
 
-def check_sentence(text: str, base: ClaimBase, options: Options) -> Finding:
-    """Check one sentence against the claim base."""
+def check_sentence(text: str, base: ClaimBase, options: Options, context: Sequence[str] = ()) -> Finding:
+    """The best-scoring finding of one sentence (the Python API's one-answer entry point)."""
+    return max(sentence_findings(text, base, options, context), key=lambda f: f.score)
+
+
+def sentence_findings(text: str, base: ClaimBase, options: Options, context: Sequence[str] = ()) -> list[Finding]:
+    """A finding for each claim one sentence makes, in text order; one `unknown` finding if it makes none.
+
+    The sentence is matched whole, and so is each of its clauses (see segment.clauses), so that "the MOU,
+    signed on September 9, …, while the nonprofit gets a $100 billion stake" can make two claims. A clause
+    inherits the parties its sentence names. `context` lists the entities named before the sentence,
+    most recent first.
+    """
     index = base.index
-    shown = " ".join(text.split())
-    if not index.mentions_subject(text):
+    if not index.mentions_subject(text, context):
         detected = detect_language(fold(text))
         said = message(options.lang if options.lang != "auto" else detected, "no_match")
-        return Finding(shown, "unknown", 0.0, None, said, (), lang=detected)
-    analysis = base.normalizer.analyse(text)
-    lang = options.lang if options.lang != "auto" else analysis.lang
-    candidates = index.search(analysis, options.as_of, limit=max(1, options.top), text=text if options.semantic else None)
-    best = candidates[0] if candidates and candidates[0].score >= THRESHOLD else None
-    result = judge(analysis, best, base, options.as_of, lang)
-    return Finding(
-        text=shown,
-        verdict=result.verdict,
-        score=best.score if best else (candidates[0].score if candidates else 0.0),
-        claim=best.claim if best else None,
-        explanation=result.explanation,
-        citations=result.citations,
-        lang=analysis.lang,
-        hedged=analysis.hedged,
-        matched=best.matched.text if best else None,
-        candidates=candidates[: options.top] if options.top else [],
-    )
+        return [Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected, end=len(text))]
+    normalizer = base.normalizer
+    sentence = normalizer.analyse(text, refer=True, context=context)
+    limit = max(RANKED_CANDIDATES, options.top)
+    semantic_text = text if options.semantic else None
+    candidates = index.search(sentence, options.as_of, limit=limit, text=semantic_text)
+    spans = segment.clauses(text)
+    lang = options.lang if options.lang != "auto" else sentence.lang
+    found: dict[str, tuple[Candidate, Verdict, Analysis, int, int]] = {}
+    best = _reading(candidates, sentence, base, options, lang)
+    if best is not None:
+        found[best[0].claim.id] = (*best, sentence, 0, len(text))
+    if len(spans) > 1:
+        context_of_clause = [*sentence.entities, *context]
+        for start, end in spans:
+            clause = normalizer.analyse(text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, lang=sentence.lang)
+            ranked = index.search(clause, options.as_of, limit=RANKED_CANDIDATES, text=text[start:end] if options.semantic else None)
+            reading = _reading(ranked, clause, base, options, lang)
+            # A clause is short: its words alone can look like a claim whose relation it does not state
+            # ("dont Microsoft demeure le principal fournisseur de cloud" is not "a principal shareholder").
+            if reading is not None and not _states_another_relation(index, clause, reading[0]):
+                held = found.get(reading[0].claim.id)
+                # The clause that makes a claim is its span, and its grammar decides the verdict.
+                if held is None or held[3:] == (0, len(text)) or reading[0].score > held[0].score:
+                    found[reading[0].claim.id] = (*reading, clause, start, end)
+    if not found:
+        score = candidates[0].score if candidates else 0.0
+        return [Finding(
+            " ".join(text.split()), "unknown", score, None, message(lang, "no_match"), (), lang=sentence.lang,
+            hedged=sentence.hedged, end=len(text), candidates=candidates[: options.top] if options.top else [],
+        )]
+    findings = []
+    for match, result, analysis, start, end in sorted(found.values(), key=lambda item: (item[3], -item[4])):
+        findings.append(Finding(
+            text=" ".join(text[start:end].split()),
+            verdict=result.verdict,
+            score=match.score,
+            claim=match.claim,
+            explanation=result.explanation,
+            citations=result.citations,
+            lang=sentence.lang,
+            hedged=analysis.hedged,
+            matched=match.matched.text,
+            candidates=candidates[: options.top] if options.top else [],
+            start=start,
+            end=end,
+        ))
+    return findings
+
+
+def _reading(
+    candidates: list[Candidate], analysis: Analysis, base: ClaimBase, options: Options, lang: str
+) -> tuple[Candidate, Verdict] | None:
+    """The claim a sentence (or clause) makes and its verdict; None if it makes none."""
+    readings = plausible(candidates)
+    if not readings:
+        return None
+    return readings[0], judge(analysis, readings[0], base, options.as_of, lang)
+
+
+def _states_another_relation(index: Any, clause: Analysis, match: Candidate) -> bool:
+    relations = match.claim.relations
+    said = index.stated_relations(clause) if relations else set()
+    return bool(said) and said.isdisjoint(relations)
 
 
 def check_block(
@@ -126,14 +189,16 @@ def check_block(
     for start, end in spans:
         if hits is not None and not _has_hit(hits, start, end):
             continue  # the common case in long documents: settled without analysis
-        finding = check_sentence(text[start:end], base, options)
-        if finding.verdict == "unknown" and not everything:
-            continue
-        positions = positions or _Positions(block)
-        finding.path = path
-        finding.line, finding.column = positions.at(start)
-        finding.end_line, finding.end_column = positions.at(end - 1)
-        yield finding
+        for finding in sentence_findings(text[start:end], base, options):
+            if finding.verdict == "unknown" and not everything:
+                continue
+            positions = positions or _Positions(block)
+            finding.path = path
+            finding.start += start
+            finding.end += start
+            finding.line, finding.column = positions.at(finding.start)
+            finding.end_line, finding.end_column = positions.at(finding.end - 1)
+            yield finding
 
 
 def _has_hit(hits: list[int], start: int, end: int) -> bool:

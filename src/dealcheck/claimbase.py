@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from .errors import ClaimBaseError, unreadable
-from .normalize import RELATIONS, Normalizer, Quantity, alias_table, parse_quantity
+from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words
+from .referents import Referents
 
 CLAIM_VERDICTS = ("true", "false", "misleading", "unverified")
 EXAMPLE_VERDICTS = (*CLAIM_VERDICTS, "outdated", "unknown")
@@ -34,6 +35,27 @@ class Entity:
     id: str
     name: str
     aliases: tuple[str, ...]
+    referents: tuple[str, ...] = ()  # phrases that may stand for it when a sentence does not name it
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What a claim asserts between its parties ("owns a stake in", "invested in"), and the words that say it.
+
+    A sentence that names a claim's parties and says one of its relation's cues states that relation,
+    whatever its other words: "Nearly half of the company is owned by Microsoft" is about Microsoft's stake.
+    """
+
+    id: str
+    cues: tuple[tuple[str, str], ...]  # (language, cue as written)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The entities a sentence may refer to without naming them, and the phrases that name them all."""
+
+    entities: tuple[str, ...] = ()
+    referents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,11 +113,12 @@ class Claim:
     variants: tuple[Variant, ...] = ()
     examples: tuple[Example, ...] = ()
     line: int = 0
+    relations: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()  # whom its relations hold between; default: the subject
 
-    def holds_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_until is None or day <= self.valid_until
-        )
+    @property
+    def related(self) -> tuple[str, ...]:
+        return self.parties or self.subject
 
 
 class LazyClaims(Sequence[Claim]):
@@ -141,6 +164,10 @@ class ClaimsById(Mapping[str, Claim]):
     def __getitem__(self, claim_id: str) -> Claim:
         return self._claims[self._index[claim_id]]
 
+    def position(self, claim_id: str) -> int:
+        """Where the claim is in the base's list."""
+        return self._index[claim_id]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
@@ -156,6 +183,8 @@ class ClaimBase:
     claims: Sequence[Claim]
     normalizer: Normalizer
     ids: list[str] = field(default_factory=list)
+    topic: Topic = field(default_factory=Topic)
+    relations: dict[str, Relation] = field(default_factory=dict)
     _index: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -400,18 +429,59 @@ def from_data(data: dict[str, Any], name: str = "<data>") -> ClaimBase:
 
 
 def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
-    if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources"}):
+    if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources", "topic", "relations"}):
         raise ClaimBaseError(*ck.problems)
     if doc.get("version", FORMAT_VERSION) != FORMAT_VERSION:
         ck.error(doc.key_lines["version"], "version", f"unsupported version {doc['version']!r} (expected {FORMAT_VERSION})")
 
     entities = _load_entities(ck, doc)
+    topic = _load_topic(ck, doc, {e.id for e in entities})
+    relations = _load_relations(ck, doc)
     sources = _load_sources(ck, doc)
-    claims = _load_claims(ck, doc, sources, {e.id for e in entities})
+    claims = _load_claims(ck, doc, sources, {e.id for e in entities}, relations)
     if ck.problems:
         raise ClaimBaseError(*ck.problems)
-    normalizer = Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities))
-    return ClaimBase(path, tuple(entities), sources, claims, normalizer)
+    return ClaimBase(path, tuple(entities), sources, claims, make_normalizer(entities, topic), topic=topic, relations=relations)
+
+
+def _load_relations(ck: _Checker, doc: _Mapping) -> dict[str, Relation]:
+    relations: dict[str, Relation] = {}
+    seen: dict[str, int] = {}
+    raw = ck.items(doc, "relations", "relations")
+    for i, item in enumerate(raw):
+        where = f"relations[{i}]"
+        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "cues"}, set()):
+            continue
+        relation_id = ck.ident(item, "id", where, seen)
+        cues = item.get("cues")
+        if not isinstance(cues, _Mapping) or not cues:
+            ck.error(item.key_lines["cues"], f"{where}.cues", f"expected a mapping of language to cue words (en: [...], fr: [...]), got {_kind(cues)}")
+            continue
+        written = [(str(lang), cue) for lang in cues for cue in _strings(ck, cues, str(lang), f"{where}.cues")]
+        if relation_id:
+            relations[relation_id] = Relation(relation_id, tuple(written))
+    return relations
+
+
+def make_normalizer(entities: Sequence[Entity], topic: Topic) -> Normalizer:
+    def phrases(texts: Sequence[str]) -> list[tuple[str, ...]]:
+        return [tuple(words(fold(t))) for t in texts]
+
+    referents = Referents.build(((e.id, phrases(e.referents)) for e in entities), topic.entities, phrases(topic.referents))
+    return Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities), referents)
+
+
+def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
+    raw = doc.get("topic")
+    if raw is None:
+        return Topic()
+    if not ck.mapping(raw, doc.key_lines["topic"], "topic", set(), {"entities", "referents"}):
+        return Topic()
+    named = _strings(ck, raw, "entities", "topic")
+    for name in named:
+        if name not in entity_ids:
+            ck.error(raw.key_lines["entities"], "topic.entities", f"no entity with id {name!r}")
+    return Topic(named, _strings(ck, raw, "referents", "topic"))
 
 
 def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
@@ -419,14 +489,14 @@ def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
     raw = ck.items(doc, "entities", "entities")
     for i, item in enumerate(raw):
         where = f"entities[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "name"}, {"aliases"}):
+        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "name"}, {"aliases", "referents"}):
             continue
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)
         if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
             ck.error(item.key_lines["id"], f"{where}.id", "entity ids are lower-case words ([a-z][a-z0-9_]*)")
         if entity_id and name:
-            entities.append(Entity(entity_id, name, _strings(ck, item, "aliases", where)))
+            entities.append(Entity(entity_id, name, _strings(ck, item, "aliases", where), _strings(ck, item, "referents", where)))
     return entities
 
 
@@ -455,11 +525,13 @@ def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
 _CLAIM_REQUIRED = {"id", "text", "verdict", "citations"}
 _CLAIM_OPTIONAL = {
     "explanation", "subject", "valid_from", "valid_until", "replaced_by", "numbers",
-    "paraphrases", "variants", "examples",
+    "paraphrases", "variants", "examples", "relation", "parties",
 }
 
 
-def _load_claims(ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity_ids: set[str]) -> list[Claim]:
+def _load_claims(
+    ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity_ids: set[str], relations: dict[str, Relation]
+) -> list[Claim]:
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     raw = ck.items(doc, "claims", "claims")
@@ -477,6 +549,18 @@ def _load_claims(ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity
         for name in subject:
             if name not in entity_ids:
                 ck.error(item.key_lines["subject"], f"{where}.subject", f"no entity with id {name!r}")
+        related = _strings(ck, item, "relation", where) if isinstance(item.get("relation"), list) else tuple(
+            r for r in [ck.text(item, "relation", where)] if r
+        )
+        for name in related:
+            if name not in relations:
+                ck.error(item.key_lines["relation"], f"{where}.relation", f"no relation with id {name!r}")
+        parties = _strings(ck, item, "parties", where)
+        for name in parties:
+            if name not in entity_ids:
+                ck.error(item.key_lines["parties"], f"{where}.parties", f"no entity with id {name!r}")
+        if related and not (parties or subject):
+            ck.error(item.key_lines["relation"], f"{where}.relation", "a relation holds between parties: give `parties` or a `subject`")
         valid_from, valid_until = ck.date(item, "valid_from", where), ck.date(item, "valid_until", where)
         if valid_from and valid_until and valid_until < valid_from:
             ck.error(item.key_lines["valid_until"], f"{where}.valid_until", "is before valid_from")
@@ -486,6 +570,7 @@ def _load_claims(ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity
             valid_from=valid_from, valid_until=valid_until, replaced_by=ck.text(item, "replaced_by", where),
             numbers=_numbers(ck, item, where), paraphrases=_strings(ck, item, "paraphrases", where),
             variants=_variants(ck, item, where, sources, citations), examples=_examples(ck, item, where), line=line,
+            relations=related, parties=parties,
         )
         claims.append(claim)
     ids = {c.id for c in claims}
@@ -648,11 +733,21 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
     sources: dict[str, Source] = {}
     claims: list[Claim] = []
     claim_ids: set[str] = set()
+    topic = Topic()
+    relations: dict[str, Relation] = {}
     for base, name in zip(bases, names, strict=True):
         for e in base.entities:
             known = entities.get(e.id)
             aliases = known.aliases + tuple(a for a in e.aliases if a not in known.aliases) if known else e.aliases
-            entities[e.id] = Entity(e.id, known.name if known else e.name, aliases)
+            referents = known.referents + tuple(r for r in e.referents if r not in known.referents) if known else e.referents
+            entities[e.id] = Entity(e.id, known.name if known else e.name, aliases, referents)
+        topic = Topic(
+            tuple(dict.fromkeys([*topic.entities, *base.topic.entities])),
+            tuple(dict.fromkeys([*topic.referents, *base.topic.referents])),
+        )
+        for r in base.relations.values():
+            known_cues = relations[r.id].cues if r.id in relations else ()
+            relations[r.id] = Relation(r.id, (*known_cues, *(c for c in r.cues if c not in known_cues)))
         renamed_sources: dict[str, Source] = {}
         for source in base.sources.values():
             new = source if source.id not in sources else dataclasses.replace(source, id=f"{name}.{source.id}")
@@ -669,8 +764,10 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
                 variants=tuple(dataclasses.replace(v, citations=cite(v.citations)) for v in claim.variants),
             ))
         claim_ids.update(renamed.values())
-    normalizer = Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities.values()))
-    return ClaimBase(", ".join(b.path for b in bases), tuple(entities.values()), sources, claims, normalizer)
+    kept = tuple(entities.values())
+    return ClaimBase(
+        ", ".join(b.path for b in bases), kept, sources, claims, make_normalizer(kept, topic), topic=topic, relations=relations
+    )
 
 
 def _write_cache(base: ClaimBase, target: Path) -> None:
@@ -712,7 +809,7 @@ def claim_data(c: Claim) -> dict[str, Any]:
     return _drop_empty({
         "id": c.id, "text": c.text, "verdict": c.verdict, "explanation": c.explanation or None,
         "subject": list(c.subject), "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until),
-        "replaced_by": c.replaced_by, "citations": _citations_data(c.citations),
+        "replaced_by": c.replaced_by, "relation": list(c.relations), "parties": list(c.parties), "citations": _citations_data(c.citations),
         "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers],
         "paraphrases": list(c.paraphrases),
         "variants": [
@@ -724,11 +821,24 @@ def claim_data(c: Claim) -> dict[str, Any]:
     })
 
 
+def _cues_data(relation: Relation) -> dict[str, list[str]]:
+    by_lang: dict[str, list[str]] = {}
+    for lang, cue in relation.cues:
+        by_lang.setdefault(lang, []).append(cue)
+    return by_lang
+
+
 def to_data(base: ClaimBase) -> dict[str, Any]:
     """The base as plain data in the claim-base format (what `claims export --format yaml` writes)."""
+    topic = _drop_empty({"entities": list(base.topic.entities), "referents": list(base.topic.referents)})
+    relations = [{"id": r.id, "cues": _cues_data(r)} for r in base.relations.values()]
     return {
         "version": FORMAT_VERSION,
-        "entities": [_drop_empty({"id": e.id, "name": e.name, "aliases": list(e.aliases)}) for e in base.entities],
+        **({"topic": topic} if topic else {}),
+        **({"relations": relations} if relations else {}),
+        "entities": [
+            _drop_empty({"id": e.id, "name": e.name, "aliases": list(e.aliases), "referents": list(e.referents)}) for e in base.entities
+        ],
         "sources": [
             _drop_empty({"id": s.id, "title": s.title, "publisher": s.publisher, "date": s.date, "url": s.url,
                          "note": s.note, "quotes": list(s.quotes)})

@@ -4,7 +4,11 @@ Export writes one ClaimReview per claim and per variant, using standard properti
 - `itemReviewed.alternateName` carries the paraphrases;
 - `itemReviewed.about` carries the subject entities with their aliases;
 - `itemReviewed.temporalCoverage` carries the dates the claim holds for;
-- `itemReviewed.appearance` carries the citations (url, headline, date, publisher, quote as `text`).
+- `itemReviewed.appearance` carries the citations (url, headline, date, publisher, quote as `text`);
+- what schema.org has no property for is carried in `dealcheck:` extension properties: the claim's
+  figures (`dealcheck:numbers`), the claim that replaced it (`dealcheck:replacedBy`), its relations
+  with their cues (`dealcheck:relation`) and parties (`dealcheck:parties`), an entity's
+  referents (`dealcheck:referents`), and, on the first review, the base's topic (`dealcheck:topic`).
 Import reads that back. It also reads what fact-checkers publish: JSON-LD objects, arrays, `@graph`,
 HTML pages with `<script type="application/ld+json">`, and the Fact Check Tools API's
 `claims[].claimReview[]`.
@@ -92,7 +96,7 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
     """The claim base as a JSON-LD array of ClaimReview objects."""
     published = published or dt.date.today()
     entities = {e.id: e for e in base.entities}
-    out = []
+    out: list[dict[str, Any]] = []
     for claim in base.claims:
         about = [_thing(entities[s]) for s in claim.subject if s in entities]
         named = set().union(*(base.normalizer.analyse(t).entities for t, _ in iter_texts(claim))) - set(claim.subject)
@@ -123,6 +127,16 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
                 item["mentions"] = mentions
             if coverage:
                 item["temporalCoverage"] = coverage
+            if identifier == claim.id and claim.numbers:
+                item["dealcheck:numbers"] = [{"value": n.text, "relation": n.quantity.relation} for n in claim.numbers]
+            if identifier == claim.id and claim.replaced_by:
+                item["dealcheck:replacedBy"] = claim.replaced_by
+            if claim.relations and identifier == claim.id:
+                item["dealcheck:relation"] = [_relation(base.relations[r]) for r in claim.relations if r in base.relations]
+                if claim.parties:
+                    item["dealcheck:parties"] = list(claim.parties)
+            if not out and (base.topic.entities or base.topic.referents):
+                item["dealcheck:topic"] = {"entities": list(base.topic.entities), "referents": list(base.topic.referents)}
             review: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
@@ -140,7 +154,17 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
 
 
 def _thing(e: Any) -> dict[str, Any]:
-    return {"@type": "Thing", "identifier": e.id, "name": e.name, "alternateName": list(e.aliases)}
+    thing = {"@type": "Thing", "identifier": e.id, "name": e.name, "alternateName": list(e.aliases)}
+    if e.referents:
+        thing["dealcheck:referents"] = list(e.referents)
+    return thing
+
+
+def _relation(r: Any) -> dict[str, Any]:
+    cues: dict[str, list[str]] = {}
+    for lang, cue in r.cues:
+        cues.setdefault(lang, []).append(cue)
+    return {"identifier": r.id, "dealcheck:cues": cues}
 
 
 def _appearance(c: Any) -> dict[str, Any]:
@@ -238,18 +262,67 @@ def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None) 
     entities: dict[str, dict[str, Any]] = {}
     sources: dict[str, dict[str, Any]] = {}
     claims: dict[str, dict[str, Any]] = {}
+    extensions = _Extensions()
     for path in paths:
         for doc in read_documents(path):
             for review in iter_reviews(doc):
                 result.reviews += 1
                 _add_review(review, table, result, entities, sources, claims)
+                extensions.read(review, claims)
     base = result.base
+    extensions.write(base)
     base["entities"] = list(entities.values())
     base["sources"] = list(sources.values())
     base["claims"] = list(claims.values())
+    for claim in base["claims"]:
+        if claim.get("replaced_by") not in claims:  # from a partial export: its successor is not here
+            claim.pop("replaced_by", None)
     if not base["entities"]:
         del base["entities"]
     return result
+
+
+class _Extensions:
+    """dealcheck's own properties in an export (see the module's docstring), read back into base data."""
+
+    def __init__(self) -> None:
+        self.relations: dict[str, dict[str, list[str]]] = {}
+        self.topic: dict[str, list[str]] = {}
+
+    def read(self, review: dict[str, Any], claims: dict[str, dict[str, Any]]) -> None:
+        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+        topic = item.get("dealcheck:topic")
+        if isinstance(topic, dict):
+            for key in ("entities", "referents"):
+                known = self.topic.setdefault(key, [])
+                known += [t for t in _list(topic.get(key)) if isinstance(t, str) and t not in known]
+        claim = claims.get(_text(review.get("identifier")) or "")
+        if claim is None:
+            return
+        for relation in _list(item.get("dealcheck:relation")):
+            if not isinstance(relation, dict) or not _text(relation.get("identifier")):
+                continue
+            relation_id = _text(relation["identifier"]) or ""
+            cues = relation.get("dealcheck:cues")
+            known_cues = self.relations.setdefault(relation_id, {})
+            for lang, words in (cues.items() if isinstance(cues, dict) else ()):
+                known_cues.setdefault(lang, []).extend(w for w in _list(words) if isinstance(w, str) and w not in known_cues.get(lang, []))
+            claim.setdefault("relation", []).append(relation_id)
+        parties = [p for p in _list(item.get("dealcheck:parties")) if isinstance(p, str)]
+        if parties:
+            claim["parties"] = parties
+        numbers = [n for n in _list(item.get("dealcheck:numbers")) if isinstance(n, dict) and _text(n.get("value"))]
+        if numbers:  # the curators' figures, not the ones read off the text
+            claim["numbers"] = [{"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly"} for n in numbers]
+        replaced_by = _text(item.get("dealcheck:replacedBy"))
+        if replaced_by:
+            claim["replaced_by"] = replaced_by
+
+    def write(self, base: dict[str, Any]) -> None:
+        if self.topic.get("entities") or self.topic.get("referents"):
+            base["topic"] = {k: v for k, v in self.topic.items() if v}
+        if self.relations:
+            base["relations"] = [{"id": r, "cues": cues} for r, cues in self.relations.items() if cues]
 
 
 def _text(value: Any) -> str | None:
@@ -343,6 +416,10 @@ def _entity(thing: Any, entities: dict[str, dict[str, Any]]) -> str | None:
     aliases = [a for a in _list(thing.get("alternateName")) if isinstance(a, str)]
     entry = entities.setdefault(entity_id, {"id": entity_id, "name": _text(thing["name"]), "aliases": []})
     entry["aliases"] += [a for a in aliases if a not in entry["aliases"]]
+    referents = [r for r in _list(thing.get("dealcheck:referents")) if isinstance(r, str)]
+    if referents:
+        known = entry.setdefault("referents", [])
+        known += [r for r in referents if r not in known]
     return entity_id
 
 

@@ -23,15 +23,19 @@ from array import array
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
-from .normalize import Analysis, Quantity, fold, without_links, words
+from .normalize import Analysis, Quantity, detect_language, fold, without_links, words
 
 if TYPE_CHECKING:
     from .claimbase import Claim, ClaimBase
 
 # A sentence "makes" a claim at or above this score; tuned on the bundled base's examples.
 THRESHOLD = 0.4
+# Once some candidate reaches THRESHOLD the sentence makes a claim, and the best-ranked candidate scoring at
+# least RANKED_FLOOR is the one it makes: ranking knows things the score does not (the sentence speaks of the
+# past, a long sentence's BM25).
+RANKED_FLOOR = 0.3
 # Recall of the candidate string counts BETA² times as much as precision: a claim stated
 # inside a long sentence is still stated, but a sentence about other things is not this claim.
 BETA2 = 0.5
@@ -49,6 +53,11 @@ OTHER_FIGURE_PENALTY = 0.3
 # A misstatement differs from its claim by a few words ("only", "minority", "49%"); a sentence
 # with none of them is not making that misstatement, however many other words it shares.
 UNMARKED_VARIANT_PENALTY = 0.5
+# Choosing the wording of a claim whose relation a sentence states, one of the sentence's polarity counts
+# this much more.
+OPPOSITE_WORDING_DISCOUNT = 0.3
+# A misstatement that states the sentence's very figure ("invested $135 billion") is the error foreseen.
+SAME_FIGURE_BONUS = 0.15
 # A word no claim uses still says the sentence is about something else: it counts this much
 # against precision (a known word counts its idf, typically 2 to 6).
 UNKNOWN_WEIGHT = 1.0
@@ -76,6 +85,24 @@ SEMANTIC_FLOOR = (THRESHOLD - SEMANTIC_WEIGHT) / (1 - SEMANTIC_WEIGHT)
 # RANK_SEMANTIC_WEIGHT at SEMANTIC_LONG: in short statements the calibrated score ranks better.
 SEMANTIC_SHORT = 8
 SEMANTIC_LONG = 12
+# A sentence that states a claim's relation between its parties scores RELATION_SCORE (a match), plus
+# RELATION_AGREES when it gives a figure that agrees with one of the claim's, and RELATION_YEAR when it
+# names the claim's year,
+RELATION_SCORE = 0.42
+# A wording in another language than the sentence's shares stems with it by chance more often.
+OTHER_LANGUAGE_PENALTY = 0.1
+# A claim's wording matched in a sentence that states another relation, and none of the claim's, is less
+# likely that claim.
+UNSTATED_RELATION_PENALTY = 0.15
+RELATION_AGREES = 0.05
+RELATION_YEAR = 0.05
+# ... plus this much of its lexical score, so that between claims of one relation the closer wording wins.
+RELATION_WORDS = 0.2
+# A sentence that speaks of the past ("previously", « l'accord précédent ») ranks claims that have ended this
+# much higher, and the claims that replaced them this much lower.
+PAST_PREFERENCE = 0.2
+# A sentence's years raise the claims that held then (or name them) this much, and lower those begun after.
+YEAR_PREFERENCE = 0.15
 # BM25's saturation and length normalisation (strings are short, so each term counts once).
 K1 = 1.2
 B = 0.75
@@ -92,14 +119,14 @@ COMMON_MIN = 20
 
 @dataclass(frozen=True)
 class IndexedText:
-    claim: int
     variant: int  # -1: the claim's own text or a paraphrase
     text: str
     tokens: tuple[str, ...]
     negated: bool
     quantities: tuple[Quantity, ...]
     privative: bool = False
-    lang: str = "en"
+    hedged: bool = False  # it is itself about a report or rumour ("In 2024 reports said …")
+    vocabulary: frozenset[str] = frozenset()  # the terms of its claim's own wordings
 
 
 class Candidate:
@@ -216,19 +243,40 @@ class Index:
         forms = set(self.trigger or ()) | base.normalizer.key_word_forms(self.trigger or ())
         self.trigger_forms = sorted(f for f in forms if f)  # an empty form would match everywhere
         self.subjects = {frozenset(c.subject) for c in base.claims}
+        self.successors = frozenset(c.replaced_by for c in base.claims if c.replaced_by)
+        # Relations: each cue as its stemmed phrases (a gap "…" between them allows a few words), by language
+        # (the English stem of "poured" is the French word "pour") and first word; and the claims that state
+        # each relation.
+        self.cues: dict[str, dict[str, list[tuple[tuple[tuple[str, ...], ...], str]]]] = {}
+        for relation in base.relations.values():
+            for lang, cue in relation.cues:
+                parts = tuple(base.normalizer.analyse(part, lang=lang).stems for part in cue.replace("...", "…").split("…"))
+                if parts and all(parts):
+                    self.cues.setdefault(lang, {}).setdefault(parts[0][0], []).append((parts, relation.id))
+        self.relation_claims: dict[str, list[int]] = defaultdict(list)
+        for ci, claim in enumerate(base.claims):
+            for r in claim.relations:
+                self.relation_claims[r].append(ci)
+        self.relation_claims = dict(self.relation_claims)
+        self.claim_entities = [
+            frozenset(t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) for t in self.tokens[d].split() if t in base.normalizer.entity_ids)
+            for ci in range(len(base.claims))
+        ]
         self._docs: dict[int, _Doc] = {}
         self._texts: dict[int, IndexedText] = {}
+        self._kin: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Claim]] = {}
         self._vectors: Any = None
 
     def __getstate__(self) -> dict[str, object]:
         # Embeddings, once computed, travel with the index to worker processes; the cache file of a
         # base is written before they exist.
-        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_texts")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_docs", "_texts", "_kin")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._docs = {}
         self._texts = {}
+        self._kin = {}
         self.__dict__.setdefault("_vectors", None)
 
     def vectors(self) -> Any:
@@ -285,7 +333,8 @@ class Index:
         if found is None:
             a = self.normalizer.analyse(self.texts[i])
             found = self._texts[i] = IndexedText(
-                self.claim_of[i], self.variant_of[i], self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.lang
+                self.variant_of[i], self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.hedged,
+                self.doc(i).related,
             )
         return found
 
@@ -312,14 +361,19 @@ class Index:
         hits.sort()
         return hits
 
-    def mentions_subject(self, text: str) -> bool:
-        """A cheap test on raw text: can this sentence name every subject entity of some claim?"""
+    def mentions_subject(self, text: str, context: Sequence[str] = ()) -> bool:
+        """A cheap test on raw text: can this sentence name, or refer to, every subject entity of some claim?"""
         if self.trigger is None:
             return True
-        found = words(fold(text))
-        if self.trigger.isdisjoint(found):
+        folded = fold(text)
+        found = words(folded)
+        referents = self.normalizer.referents
+        if self.trigger.isdisjoint(found) and not (referents and referents.may_refer(found)):
             return False
-        _, named = self.normalizer.entities_in(found)
+        found, named = self.normalizer.entities_in(found)
+        if referents:
+            _, resolved = referents.resolve(found, named, self.normalizer.entity_ids, detect_language(folded), context)
+            named.update(e for _, e in resolved)
         return any(named.issuperset(subject) for subject in self.subjects)
 
     def search(
@@ -335,7 +389,9 @@ class Index:
         terms = sentence.terms
         idf = {x: self.idf(x) for x in terms if x in self.term_ids}
         found = self._stage1(idf)
-        if not found:
+        relations = self.stated_relations(sentence)
+        stated = self._propositions(sentence, relations, as_of)
+        if not found and not stated:
             return []
         # Each claim brings its best strings: a claim with many paraphrases must not crowd out
         # the others, and `--top N` needs N distinct claims to choose from.
@@ -344,7 +400,7 @@ class Index:
             per_claim[self.claim_of[i]].append(i)
         lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
         ranked = heapq.nlargest(max(SEMANTIC_SHORTLIST if text is not None else SHORTLIST, 2 * limit), lexical, key=lexical.__getitem__)
-        scorer = _Scorer(self, sentence, idf)
+        scorer = _Scorer(self, sentence, idf, relations)
         scored: dict[int, tuple[float, float, _Doc]] = {}
 
         def score(claims: list[int]) -> None:
@@ -366,6 +422,18 @@ class Index:
 
         shortlist = max(SHORTLIST, 2 * limit)
         score(ranked[:shortlist])
+        # A sentence that states a claim's relation between its parties makes that claim, whatever its
+        # other words; its figures are then checked against the claim's.
+        for ci, p in stated.items():
+            held = scored.get(ci)
+            words = held[0] * held[1] if held else 0.0
+            p += RELATION_WORDS * words  # between claims of one relation, the words decide
+            if held is not None and held[2].misstated and words >= THRESHOLD:
+                scored[ci] = (max(p, words), 1.0, held[2])  # a misstatement it makes in so many words
+            elif p > words:
+                # The claim's own wordings, not a misstatement: stating the relation does not make its error.
+                scored[ci] = (p, 1.0, self._closest_wording(ci, scorer))
+                lexical[ci] = max(lexical.get(ci, 0.0), p * max(lexical.values(), default=0.0))
         floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
         semantic = text is not None and any(a * b >= floor for a, b, _ in scored.values())
         closeness: dict[int, float] = {}
@@ -404,8 +472,94 @@ class Index:
             ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
             for ci, (_, b, _) in scored.items()
         }
+        if any(q.unit == "year" for q in sentence.quantities):
+            # "Fin 2024, OpenAI envisageait …" is not about a claim that began in 2025.
+            for ci in rank:
+                rank[ci] *= 1 + YEAR_PREFERENCE * _year_fit(sentence, self.base.claims[ci])
+        if sentence.past and as_of is not None:
+            # "The earlier agreement ran until 2030": what held before the latest change rather than what
+            # replaced it, and the claim whose figures the sentence gives.
+            for ci in rank:
+                claim = self.base.claims[ci]
+                if claim.valid_until is not None and claim.valid_until < as_of:
+                    rank[ci] *= 1 + PAST_PREFERENCE
+                if claim.id in self.successors:
+                    rank[ci] *= 1 - PAST_PREFERENCE
+                rank[ci] *= 1 + PAST_PREFERENCE * _figure_fit(sentence, claim)
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
         return [Candidate(self.base.claims[ci], scored[ci][2].index, round(shown[ci] * scored[ci][1], 4), self) for ci in order]
+
+    def reported(self, claim: Claim) -> bool:
+        """Whether the claim itself is about a report or rumour ("In September 2024 reports said …")."""
+        return self.text(self.first_doc[self.base.by_id.position(claim.id)]).hedged
+
+    def kin(self, claim: Claim) -> list[Claim]:
+        """Claims that state one of `claim`'s relations between the same parties (the stake before and after)."""
+        key = (claim.relations, claim.related)
+        found = self._kin.get(key)
+        if found is None:
+            found = self._kin[key] = [
+                c for r in claim.relations for ci in self.relation_claims.get(r, ()) for c in [self.base.claims[ci]] if c.related == claim.related
+            ]
+        return found
+
+    def _closest_wording(self, ci: int, scorer: _Scorer) -> _Doc:
+        """The claim's text or paraphrase the sentence is closest to, in its language if the claim has one."""
+        claim = self.base.claims[ci]
+        own = [self.doc(i) for i in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[i] < 0]
+        same = [d for d in own if d.lang == scorer.sentence.lang]
+
+        def closeness(d: _Doc) -> float:
+            got = scorer.score(claim, d)
+            # A wording of the sentence's polarity: "owned no part of OpenAI" is "does not own any portion".
+            said_opposite = opposite(scorer.sentence, self.text(d.index))
+            return (got[0] * got[1] if got else 0.0) * (1 - OPPOSITE_WORDING_DISCOUNT * said_opposite)
+
+        return max(same or own, key=closeness)
+
+    def stated_relations(self, sentence: Analysis) -> set[str]:
+        """The relations whose cues the sentence says."""
+        stems = sentence.stems
+        cues = self.cues.get(sentence.lang, {})
+        said: set[str] = set()
+        covered = 0  # a cue inside a longer one is part of it: "any cloud" in "not … any cloud other than"
+        for i, stem in enumerate(stems):
+            if i < covered:
+                continue
+            matches = [(end, r) for parts, r in cues.get(stem, ()) for end in [_says(stems, i, parts)] if end]
+            if matches:
+                longest = max(end for end, _ in matches)
+                said.update(r for end, r in matches if end == longest)
+                covered = longest
+        return said
+
+    def _propositions(self, sentence: Analysis, present: set[str], as_of: dt.date | None) -> dict[int, float]:
+        """Claims whose relation the sentence states between the claim's parties, with a score in [0, 1]:
+        enough to be a match, and more when the sentence gives a figure that agrees with the claim's, and
+        when its year is the claim's."""
+        if not present:
+            return {}
+        years = {q.value for q in sentence.quantities if q.unit == "year"}
+        units = {q.unit for q in sentence.quantities if q.unit and q.unit != "year"}
+        out: dict[int, float] = {}
+        for ci in {ci for r in present for ci in self.relation_claims[r]}:
+            claim = self.base.claims[ci]
+            if not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject):
+                continue
+            if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
+                continue
+            score = RELATION_SCORE
+            stated = [n.quantity for n in claim.numbers if n.quantity.unit in units]
+            if any(q.agrees_with(n) for q in sentence.quantities for n in stated if q.unit == n.unit):
+                score += RELATION_AGREES
+            claim_years = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+            if claim.valid_from is not None:
+                claim_years.add(float(claim.valid_from.year))
+            if years & claim_years:
+                score += RELATION_YEAR
+            extra = len(sentence.named - self.claim_entities[ci])
+            out[ci] = score * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
+        return out
 
     def _cosines(self, text: str) -> tuple[Any, Any]:
         """Cosine similarity of the sentence to every indexed string, and to each claim's closest string."""
@@ -446,10 +600,11 @@ class Index:
 class _Scorer:
     """Stage 2 for one sentence: what every candidate string is compared with, computed once."""
 
-    def __init__(self, index: Index, sentence: Analysis, idf: dict[str, float]) -> None:
+    def __init__(self, index: Index, sentence: Analysis, idf: dict[str, float], relations: set[str]) -> None:
         self.index = index
         self.sentence = sentence
         self.idf = idf
+        self.relations = relations
         self.known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(sentence.terms) - len(idf))
         self.sorted_terms = " ".join(sorted(sentence.tokens))
         self.units = {q.unit for q in sentence.quantities}
@@ -475,7 +630,7 @@ class _Scorer:
         similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
         score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
         missing = len(d.entities - sentence.entities)
-        extra = len(sentence.entities - d.entities - d.claim_entities)
+        extra = len(sentence.named - d.entities - d.claim_entities)  # a party it only refers to may be implicit
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
         if misstated and t is not None and _states_other_figures(sentence, t):
             factor *= 1 - OTHER_FIGURE_PENALTY
@@ -483,9 +638,15 @@ class _Scorer:
             factor *= 1 - UNMARKED_VARIANT_PENALTY
         if misstated and t is not None and opposite(sentence, t):
             factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
+        if misstated and t is not None and _same_figure(sentence, t):
+            factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
         if d.units:
             factor *= (1 - MISSING_FIGURE_PENALTY) ** len(d.units - self.units)
-        return score, factor
+        if d.lang != sentence.lang:
+            factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
+        if claim.relations and self.relations and self.relations.isdisjoint(claim.relations):
+            factor *= 1 - UNSTATED_RELATION_PENALTY  # its words, but another claim's relation
+        return score, min(factor, 1 / score) if score else factor
 
 
 # The terms that stand for an amount's unit (see Normalizer.analyse).
@@ -497,14 +658,73 @@ def _ramp(x: float, low: float, high: float) -> float:
     return min(1.0, max(0.0, (x - low) / (high - low)))
 
 
+def plausible(candidates: list[Candidate]) -> list[Candidate]:
+    """The claims a sentence may be making, best-ranked first: none unless some candidate reaches THRESHOLD,
+    else those scoring at least RANKED_FLOOR."""
+    if not any(c.score >= THRESHOLD for c in candidates):
+        return []
+    return [c for c in candidates if c.score >= RANKED_FLOOR]
+
+
+def _year_fit(sentence: Analysis, claim: Claim) -> int:
+    """1 if a year of the sentence is one in which the claim held (or one it names), -1 if every year it
+    names is before the claim began, else 0."""
+    years = [q.value for q in sentence.quantities if q.unit == "year"]
+    named = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+    start = claim.valid_from.year if claim.valid_from else None
+    end = claim.valid_until.year if claim.valid_until else None
+    if any(y in named or (start is not None and start <= y and (end is None or y <= end)) for y in years):
+        return 1
+    if start is not None and all(y < start for y in years):
+        return -1
+    return 0
+
+
+def _figure_fit(sentence: Analysis, claim: Claim) -> int:
+    """1 if a figure of the sentence agrees with one of the claim's, -1 if it gives figures in the claim's
+    units and none agrees, else 0."""
+    fit = 0
+    for said in sentence.quantities:
+        stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit and said.unit]
+        if stated:
+            if any(said.agrees_with(q) for q in stated):
+                return 1
+            fit = -1
+    return fit
+
+
+# How many words a cue's "…" may stand for ("access … models": "access to OpenAI's models").
+CUE_GAP = 4
+
+
+def _says(stems: tuple[str, ...], at: int, parts: tuple[tuple[str, ...], ...]) -> int:
+    """Where the cue ends if its phrases occur in order from `at`, each within CUE_GAP words of the one
+    before; else 0."""
+    first = parts[0]
+    if stems[at : at + len(first)] != first:
+        return 0
+    end = at + len(first)
+    for part in parts[1:]:
+        for start in range(end, min(end + CUE_GAP + 1, len(stems) - len(part) + 1)):
+            if stems[start : start + len(part)] == part:
+                end = start + len(part)
+                break
+        else:
+            return 0
+    return end
+
+
 def _disagrees(claim: Claim, variant: int) -> bool:
     """A variant whose verdict differs from its claim's: a misstatement, not another wording."""
     return variant >= 0 and claim.variants[variant].verdict != claim.verdict
 
 
 def negates(sentence: Analysis, text: IndexedText) -> bool:
-    """Whether a negation in the sentence bears on the words it shares with `text`."""
-    return not sentence.negated_terms.isdisjoint(text.tokens)
+    """Whether a negation in the sentence bears on the words it shares with `text`, or, when `text` is itself
+    negated, on words its claim uses elsewhere: "owned no part of OpenAI" and "has no equity in OpenAI"
+    deny the same thing."""
+    terms = sentence.negated_terms
+    return not terms.isdisjoint(text.tokens) or (text.negated and not terms.isdisjoint(text.vocabulary))
 
 
 def opposite(sentence: Analysis, text: IndexedText) -> bool:
@@ -519,6 +739,10 @@ def opposite(sentence: Analysis, text: IndexedText) -> bool:
     if not denies and not text.negated:
         return False
     return (denies != sentence.privative) != (text.negated != text.privative)
+
+
+def _same_figure(sentence: Analysis, variant: IndexedText) -> bool:
+    return any(said.unit not in ("", "year") and said.same_figure(q) for said in sentence.quantities for q in variant.quantities)
 
 
 def _states_other_figures(sentence: Analysis, variant: IndexedText) -> bool:

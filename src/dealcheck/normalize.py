@@ -11,7 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
+
+from .referents import Referents
 
 RELATIONS = ("exactly", "about", "more_than", "at_least", "less_than", "at_most")
 
@@ -78,6 +80,9 @@ _NUMBER_WORDS = re.compile(
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien"
     r"|personne)\b|\bne? \w+ plus\b|\bno longer\b"
+    # "It is false that …", « il est faux que … »: the sentence rejects what follows.
+    r"|\b(?:false|untrue|wrong|incorrect|a myth|inexact|faux|erronee?s?) (?:to (?:say|claim|suggest|believe) )?(?:that|qu|que)\b"
+    r"|\bfaux de (?:dire|pretendre|croire|penser) qu"
 )
 # Words that deny by their meaning: "Microsoft stopped paying" says what "Microsoft no longer
 # pays" says. They never turn a verdict by themselves (see match.opposite).
@@ -93,6 +98,19 @@ _NOT_DENIAL_RE = re.compile(
     r"\bne? \w+ plus qu\b|\bne? (?:\w+ ){1,2}qu(?:e)?\b|\brien d autre que\b|\baucune? autres? (?:\w+ ){0,6}?que\b"
     r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
     r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|(?<!\ben )\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
+)
+# A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
+_RUMOUR_RE = re.compile(
+    r"\b(?:rumou?r(?:s|ed)?|rumeurs?|speculat\w*|speculation|specule\w*|in talks|pourparlers|is said to|are said to"
+    r"|la rumeur|bruits? de couloir)\b"
+)
+# Words that place a sentence before the latest change: "the earlier agreement", « l'accord précédent ».
+_PAST_RE = re.compile(
+    r"\b(?:previously|formerly|(?:the|an|its|their) earlier|previous|prior (?:agreement|deal|contract|arrangement|terms|to)"
+    r"|originally|initially|at the time|back then|until then"
+    r"|used to|in the past|old (?:deal|agreement|contract|terms|clause|arrangement|structure|partnership)"
+    r"|auparavant|precedemment|precedente?s?|anciennement|ancienn?e?s? (?:accord|contrat|clause|structure|partenariat|regle)s?"
+    r"|a l'epoque|a cette epoque|jusqu'alors|jusque-la|initialement|a l'origine|autrefois|naguere|par le passe)\b"
 )
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
@@ -304,6 +322,14 @@ class Analysis:
     # Stemmed words of the clauses that carry a negation: "Microsoft, which owns 49% of OpenAI,
     # said nothing" negates "said", not "owns".
     negated_terms: frozenset[str] = frozenset()
+    # Entities the sentence refers to without naming them ("the company" → openai), as (words, entity).
+    resolved: tuple[tuple[str, str], ...] = ()
+    named: frozenset[str] = frozenset()  # the entities it names itself; `entities` adds those it refers to
+    rumour: bool = False  # it passes on a rumour: a true claim is then only `unverified`
+    past: bool = False  # it speaks of a time before the latest change ("previously", « à l'époque »)
+    # Every word in order, stop words included, stemmed (entities and figures as their tokens): relation
+    # cues are phrases, and "any cloud" is not "cloud".
+    stems: tuple[str, ...] = ()
     terms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -317,7 +343,8 @@ class Normalizer:
     the same result, but nothing to compile when a cached claim base is loaded.
     """
 
-    def __init__(self, aliases: dict[str, str]) -> None:
+    def __init__(self, aliases: dict[str, str], referents: Referents | None = None) -> None:
+        self.referents = referents or Referents()
         self.aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The word of each alias least likely to occur by chance: a proper noun if it has one
         # ("ChatGPT" in "the ChatGPT maker"), else its longest word. Cheap pre-filters look for it.
@@ -374,23 +401,40 @@ class Normalizer:
                 i += 1
         return out, found
 
-    def analyse(self, text: str) -> Analysis:
+    def analyse(
+        self, text: str, *, refer: bool = False, context: Sequence[str] = (), inherit: Iterable[str] = (), lang: str | None = None
+    ) -> Analysis:
+        """Analyse one sentence or claim string.
+
+        With `refer`, parties the sentence stands for without naming them are resolved (see referents.py);
+        `context` lists the entities named before it, most recent first. Claim strings are not resolved:
+        curators name what they mean. A clause `inherit`s the parties its sentence names, and is read in the
+        sentence's `lang`.
+        """
         folded = fold(without_links(text))
-        lang = detect_language(folded)
+        lang = lang or detect_language(folded)
+        rumour = _RUMOUR_RE.search(folded) is not None
+        past = _PAST_RE.search(folded) is not None
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
         folded, hedges = _HEDGE_RE.subn(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
+        resolved: list[tuple[str, str]] = []
+        named = frozenset(entities)
+        inherited = [e for e in inherit if e not in entities]
+        if refer and self.referents:
+            # A clause's referents are resolved knowing whom its sentence names.
+            words, resolved = self.referents.resolve(words, entities | set(inherited), self.entity_ids, lang, context)
+            entities.update(e for _, e in resolved)
+        # Inherited parties satisfy a claim's subject, but are not words of the clause: "and has locked in a
+        # $250 billion contract" states no more of a claim's wording for its sentence naming Microsoft.
+        entities.update(inherited)
         kept = self.entity_ids | {q.token for q in quantities}
-        plain = [w for w in words if w not in STOPWORDS and w not in kept]
+        plain = list({w: None for w in words if w not in kept})
         stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
-        tokens = []
-        for w in words:
-            if w in kept:
-                tokens.append(w)
-            elif w in stemmed:
-                tokens.append(stemmed[w])
+        stems = tuple(stemmed.get(w, w) for w in words)
+        tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in STOPWORDS]
         for q in quantities:
             if q.unit:
                 tokens.append(f"q{q.unit}")
@@ -405,9 +449,14 @@ class Normalizer:
             entities=frozenset(entities),
             quantities=quantities,
             negated=bool(negated),
-            hedged=hedges > 0,
+            hedged=hedges > 0 or rumour,
+            rumour=rumour,
+            past=past,
             privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
             negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
+            resolved=tuple(resolved),
+            named=named,
+            stems=stems,
         )
 
     def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:

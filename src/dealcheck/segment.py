@@ -137,6 +137,68 @@ def sentences(text: str, start: int, end: int, body: int) -> list[tuple[int, int
     return out
 
 
+# Where a sentence that makes several claims changes claim: strong punctuation, a dash, a parenthesis,
+# and the conjunctions that join two statements ("while", « tandis que »), each with a comma or alone.
+# A relative clause opened after a comma ("Microsoft, which owns 49% of OpenAI, declined") ends at
+# the next comma. `, and` and « , et » join clauses; a bare "and" usually joins names ("Microsoft and
+# OpenAI"), so it is not a boundary.
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|:(?=\s)|\s[-–—]\s|[—–]|[()])\s*"
+    r"|(?P<rel>,\s+(?:which|who|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|ce qui)\b)"
+    r"|,?\s+(?=(?:while|whereas|although|though|even as|even though|tandis que|alors que|bien que|tout en|mais)\b)"
+    r"|,\s+(?=(?:and|but|as|et|mais)\s)",
+    re.IGNORECASE,
+)
+_COMMA = re.compile(r",\s+")
+# A clause of fewer words is part of its neighbour ("Microsoft, which …": "Microsoft" alone says nothing).
+CLAUSE_MIN_WORDS = 3
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of one sentence: (start, end) offsets in `text`, trimmed; the whole sentence if it has one."""
+    cuts: list[tuple[int, int]] = []  # (end of a clause, start of the next)
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() < pos:
+            continue
+        if m.group("rel"):
+            cuts.append((m.start(), m.start() + 1))
+            close = _COMMA.search(text, m.end())
+            if close:
+                cuts.append((close.start(), close.end()))
+                pos = close.end()
+                continue
+        else:
+            cuts.append((m.start(), m.end()))
+        pos = m.end()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, next_start in [*cuts, (len(text), len(text))]:
+        span = _trim(text, start, end)
+        if span is not None:
+            spans.append(span)
+        start = next_start
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged and (_words(text, *span) < CLAUSE_MIN_WORDS or _words(text, *merged[-1]) < CLAUSE_MIN_WORDS):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged or [(0, len(text))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (text[start].isspace() or text[start] in ",;:()—–-\"'«»“”"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:(—–-"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Split English/French `text` into sentences: (start, end) offsets, whitespace trimmed."""
     return [span for paragraph in paragraphs(text) for span in sentences(text, *paragraph)]

@@ -22,32 +22,42 @@ class Verdict:
 
 
 def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: dt.date, lang: str = "en") -> Verdict:
-    """Apply, in order: no match, number contradiction, negation, outdated, then the matched verdict.
+    """Apply, in order: no match, figures, negation, time, then the matched verdict; a rumour is never `true`.
 
     `lang` is the language of the messages dealcheck adds; curators' explanations stay as written.
     """
     if match is None:
         return Verdict("unknown", message(lang, "no_match"))
+    result = _judge(sentence, match, base, as_of, lang)
+    if sentence.rumour and result.verdict == "true" and not base.index.reported(match.claim):
+        return Verdict("unverified", message(lang, "rumour", explanation=result.explanation), result.citations)
+    return result
+
+
+def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date, lang: str) -> Verdict:
     claim = match.claim
     variant = claim.variants[match.variant] if match.variant >= 0 else None
     verdict = variant.verdict if variant else claim.verdict
     explanation = variant.explanation if variant else (claim.explanation or claim.text)
     citations = variant.citations if variant else claim.citations
 
-    negated = opposite(sentence, match.matched)
-    conflicts = _number_conflicts(sentence, claim, match)
-    if conflicts and negated and verdict == "true":
-        said, allowed = conflicts[0]
-        return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations)
-    if conflicts:
-        said, allowed = conflicts[0]
+    figures = _Figures.of(sentence, claim, match, base)
+    if figures.wrong:
+        said, allowed = figures.wrong[0]
         text = message(lang, "number", said=said.describe(lang), allowed=_figures(allowed, lang), claim=claim.text)
         if variant:
             text += f" {variant.explanation}"
         return Verdict("false", text, citations)
+    if figures.denied_wrong and claim.verdict == "true" and not figures.denied_right:
+        said, allowed = figures.denied_wrong[0]
+        return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations)
+    if figures.denied_right and claim.verdict == "true":
+        said, _ = figures.denied_right[0]
+        return Verdict("false", message(lang, "denies_figure", said=said.describe(lang), claim=claim.text), citations)
 
-    if negated:
-        if _outdated(claim, as_of) and (not variant or variant.verdict == claim.verdict) and claim.verdict == "true":
+    ended = (not variant or variant.verdict == claim.verdict) and _outdated(claim, as_of)
+    if opposite(sentence, match.matched):
+        if ended and claim.verdict == "true":
             since = _since(claim, base, lang)
             return Verdict("true", message(lang, "no_longer", since=since), _with_replacement(claim, base))
         if verdict == "true":
@@ -56,9 +66,21 @@ def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: d
             return Verdict("true", message(lang, "rejects_false", explanation=explanation), citations)
         return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations)
 
-    if (not variant or variant.verdict == claim.verdict) and _outdated(claim, as_of):
+    if ended:
+        if sentence.past or _placed_when_it_held(sentence, claim):
+            # "The earlier agreement ran until 2030": true of its time, and the sentence says it is past.
+            return Verdict(verdict, f"{explanation} {_since(claim, base, lang)}", _with_replacement(claim, base))
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
     return Verdict(verdict, explanation, citations)
+
+
+def _placed_when_it_held(sentence: Analysis, claim: Claim) -> bool:
+    """The sentence names a year in which the claim held ("In 2023 Azure was OpenAI's exclusive cloud")."""
+    years = [q.value for q in sentence.quantities if q.unit == "year"]
+    if not years or claim.valid_until is None:
+        return False
+    first = claim.valid_from.year if claim.valid_from else float("-inf")
+    return all(first <= y < claim.valid_until.year for y in years)
 
 
 def _figures(quantities: list[Quantity], lang: str) -> str:
@@ -83,22 +105,51 @@ def _with_replacement(claim: Claim, base: ClaimBase) -> tuple[Citation, ...]:
     return claim.citations + extra
 
 
-def _number_conflicts(sentence: Analysis, claim: Claim, match: Candidate) -> list[tuple[Quantity, list[Quantity]]]:
-    """Figures in the sentence that no figure of the claim, in the same unit, allows.
+@dataclass
+class _Figures:
+    """The sentence's figures against the claim's, in the units the claim states.
 
-    A figure the matched variant states itself is not a conflict: the variant's own
-    verdict and explanation already say what is wrong with it.
+    - wrong: asserted, and allowed by no figure of the claim;
+    - denied_wrong: negated, and wrong ("doesn't own 49%" rightly denies the 49%);
+    - denied_right: negated, and the claim's ("doesn't own 27%" denies what the sources give).
+
+    A wrong figure beside one that agrees is allowed only when it is the figure of a kindred claim (the
+    same relation between the same parties): "fell from 32.5% to 27%" gives the stake before and after.
+    "27% for Microsoft and 49% for the Foundation" does not excuse the 49%.
     """
-    conflicts = []
-    for said in sentence.quantities:
-        if not said.unit or said.token in sentence.negated_terms:  # "27%, not 49%" rejects the 49%
-            continue
-        allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
-        if not allowed or any(said.agrees_with(q) for q in allowed):
-            continue
-        if any(other.unit == said.unit and any(other.agrees_with(q) for q in allowed) for other in sentence.quantities):
-            continue  # "27%, up from 32.5%": the sentence gives the claim's figure, and another beside it
-        if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
-            continue
-        conflicts.append((said, allowed))
-    return conflicts
+
+    wrong: list[tuple[Quantity, list[Quantity]]]
+    denied_wrong: list[tuple[Quantity, list[Quantity]]]
+    denied_right: list[tuple[Quantity, list[Quantity]]]
+
+    @classmethod
+    def of(cls, sentence: Analysis, claim: Claim, match: Candidate, base: ClaimBase) -> _Figures:
+        wrong, denied_wrong, denied_right = [], [], []
+        agreeing_units = set()
+        for said in sentence.quantities:
+            if not said.unit:
+                continue
+            allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+            if not allowed:
+                continue
+            # A figure the matched variant states itself is not a conflict: the variant's own verdict and
+            # explanation already say what is wrong with it.
+            if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
+                continue
+            denied = said.token in sentence.negated_terms
+            agrees = any(said.agrees_with(q) for q in allowed)
+            if agrees and denied:
+                denied_right.append((said, allowed))
+            elif agrees:
+                agreeing_units.add(said.unit)
+            elif denied:
+                denied_wrong.append((said, allowed))
+            else:
+                wrong.append((said, allowed))
+        if wrong and agreeing_units:
+            kin = base.index.kin(claim)
+            wrong = [
+                (said, allowed) for said, allowed in wrong
+                if said.unit not in agreeing_units or not any(said.agrees_with(n.quantity) for c in kin for n in c.numbers if n.quantity.unit == said.unit)
+            ]
+        return cls(wrong, denied_wrong, denied_right)
