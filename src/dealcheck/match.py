@@ -557,7 +557,8 @@ class Index:
                 claim_years.add(float(claim.valid_from.year))
             if years & claim_years:
                 score += RELATION_YEAR
-            extra = len(sentence.named - self.claim_entities[ci])
+            # Another party in play ("Amazon will invest …") may be the one the relation is about.
+            extra = len((sentence.named & self.normalizer.referents.outsiders) - self.claim_entities[ci])
             out[ci] = score * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
         return out
 

@@ -380,11 +380,20 @@ class Normalizer:
         return {form for key in key_words for form in self._written.get(key, ())}
 
     def entities_in(self, words: list[str]) -> tuple[list[str], set[str]]:
-        """Replace each alias (longest first) by its entity ids; return the words and the ids."""
+        """Replace each alias (longest first) by its entity ids; return the words and the ids.
+
+        A one-word name with a possessive "s" and no apostrophe ("OpenAIs") is the name.
+        """
         out: list[str] = []
         found: set[str] = set()
         i, n = 0, len(words)
         while i < n:
+            if words[i] not in self.first_words and words[i].endswith("s") and (words[i][:-1],) in self.aliases:
+                named = self.aliases[(words[i][:-1],)]
+                out.extend(named)
+                found.update(named)
+                i += 1
+                continue
             if words[i] in self.first_words:
                 for length in range(min(self.longest, n - i), 0, -1):
                     named = self.aliases.get(tuple(words[i : i + length]))

@@ -80,7 +80,7 @@ def _placed_when_it_held(sentence: Analysis, claim: Claim) -> bool:
     if not years or claim.valid_until is None:
         return False
     first = claim.valid_from.year if claim.valid_from else float("-inf")
-    return all(first <= y < claim.valid_until.year for y in years)
+    return all(first <= y <= claim.valid_until.year for y in years)
 
 
 def _figures(quantities: list[Quantity], lang: str) -> str:
