@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .normalize import Analysis, Quantity, detect_language, fold, without_links, words
+from .normalize import STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
 
 if TYPE_CHECKING:
     from .claimbase import Claim, ClaimBase
@@ -251,7 +251,8 @@ class Index:
         for relation in base.relations.values():
             for lang, cue in relation.cues:
                 parts = tuple(base.normalizer.analyse(part, lang=lang).stems for part in cue.replace("...", "…").split("…"))
-                if parts and all(parts):
+                # A cue must keep a word that says something ("per cent of" is a figure and "of").
+                if parts and all(parts) and any(w not in STOPWORDS for part in parts for w in part):
                     self.cues.setdefault(lang, {}).setdefault(parts[0][0], []).append((parts, relation.id))
         self.relation_claims: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
