@@ -101,6 +101,8 @@ RELATION_WORDS = 0.2
 # A sentence that speaks of the past ("previously", « l'accord précédent ») ranks claims that have ended this
 # much higher, and the claims that replaced them this much lower.
 PAST_PREFERENCE = 0.2
+# A sentence's figures raise the claims they agree with this much, and lower those they contradict.
+FIGURE_PREFERENCE = 0.15
 # A sentence's years raise the claims that held then (or name them) this much, and lower those begun after.
 YEAR_PREFERENCE = 0.15
 # BM25's saturation and length normalisation (strings are short, so each term counts once).
@@ -127,6 +129,7 @@ class IndexedText:
     privative: bool = False
     hedged: bool = False  # it is itself about a report or rumour ("In 2024 reports said …")
     vocabulary: frozenset[str] = frozenset()  # the terms of its claim's own wordings
+    set_aside: frozenset[str] = frozenset()  # what it sets aside itself ("rather than shares")
 
 
 class Candidate:
@@ -335,7 +338,7 @@ class Index:
             a = self.normalizer.analyse(self.texts[i])
             found = self._texts[i] = IndexedText(
                 self.variant_of[i], self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.hedged,
-                self.doc(i).related,
+                self.doc(i).related, a.set_aside,
             )
         return found
 
@@ -473,6 +476,16 @@ class Index:
             ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
             for ci, (_, b, _) in scored.items()
         }
+        if any(q.unit not in ("", "year") for q in sentence.quantities):
+            # Between claims of one relation, the sentence's figure says which one it means: "could invest $10
+            # billion" is the reported 2023 investment, not the 2019 one. A misstatement's figure counts as its own.
+            for ci in rank:
+                claim = self.base.claims[ci]
+                if claim.relations:
+                    d = scored[ci][2]
+                    foreseen = d.misstated and not relations.isdisjoint(claim.relations) and _same_figure(sentence, self.text(d.index))
+                    fit = 1 if foreseen else _figure_fit(sentence, claim)
+                    rank[ci] *= 1 + FIGURE_PREFERENCE * fit
         if any(q.unit == "year" for q in sentence.quantities):
             # "Fin 2024, OpenAI envisageait …" is not about a claim that began in 2025.
             for ci in rank:
@@ -486,7 +499,7 @@ class Index:
                     rank[ci] *= 1 + PAST_PREFERENCE
                 if claim.id in self.successors:
                     rank[ci] *= 1 - PAST_PREFERENCE
-                rank[ci] *= 1 + PAST_PREFERENCE * _figure_fit(sentence, claim)
+                rank[ci] *= 1 + PAST_PREFERENCE * _figure_fit(sentence, claim, years=True)
         order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
         return [Candidate(self.base.claims[ci], scored[ci][2].index, round(shown[ci] * scored[ci][1], 4), self) for ci in order]
 
@@ -643,7 +656,10 @@ class _Scorer:
         if misstated and t is not None and _same_figure(sentence, t):
             factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
         if d.units:
-            factor *= (1 - MISSING_FIGURE_PENALTY) ** len(d.units - self.units)
+            missing = d.units - self.units
+            factor *= (1 - MISSING_FIGURE_PENALTY) ** len(missing)
+            if misstated and missing:
+                factor *= 1 - UNMARKED_VARIANT_PENALTY  # "acquired its stake for $135 billion" needs the $135 billion
         if d.lang != sentence.lang:
             factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
         if claim.relations and self.relations and self.relations.isdisjoint(claim.relations):
@@ -682,16 +698,19 @@ def _year_fit(sentence: Analysis, claim: Claim) -> int:
     return 0
 
 
-def _figure_fit(sentence: Analysis, claim: Claim) -> int:
-    """1 if a figure of the sentence agrees with one of the claim's, -1 if it gives figures in the claim's
-    units and none agrees, else 0."""
+def _figure_fit(sentence: Analysis, claim: Claim, years: bool = False) -> int:
+    """How well the claim accounts for the sentence's figures (years only with `years`): 1 if one of them
+    agrees with a figure of the claim; 0 if the claim states figures of that kind and none agrees (it is
+    about them: "worth $50 billion" is about the Foundation's $130 billion, and wrong); -1 if the claim
+    states none of that kind, so it says nothing about them; 0 when the sentence gives no figure."""
     fit = 0
     for said in sentence.quantities:
-        stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit and said.unit]
-        if stated:
-            if any(said.agrees_with(q) for q in stated):
-                return 1
-            fit = -1
+        if not said.unit or (said.unit == "year" and not years):
+            continue
+        stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        if any(said.agrees_with(q) for q in stated):
+            return 1
+        fit = min(fit, 0 if stated else -1)
     return fit
 
 
@@ -725,7 +744,7 @@ def negates(sentence: Analysis, text: IndexedText) -> bool:
     """Whether a negation in the sentence bears on the words it shares with `text`, or, when `text` is itself
     negated, on words its claim uses elsewhere: "owned no part of OpenAI" and "has no equity in OpenAI"
     deny the same thing."""
-    terms = sentence.negated_terms
+    terms = sentence.negated_terms | (sentence.set_aside - text.set_aside)  # "rather than shares" on both sides
     return not terms.isdisjoint(text.tokens) or (text.negated and not terms.isdisjoint(text.vocabulary))
 
 

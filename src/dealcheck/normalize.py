@@ -99,6 +99,8 @@ _NOT_DENIAL_RE = re.compile(
     r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
     r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|(?<!\ben )\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
 )
+# "27%, rather than the 49% often cited": what follows is set aside, though the sentence denies nothing.
+_CONTRAST_RE = re.compile(r"\b(?:rather than|instead of|plutot que|plutot qu|au lieu de|au lieu d|contrairement a)\b")
 # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
 _RUMOUR_RE = re.compile(
     r"\b(?:rumou?r(?:s|ed)?|rumeurs?|speculat\w*|speculation|specule\w*|in talks|pourparlers|is said to|are said to"
@@ -322,6 +324,8 @@ class Analysis:
     # Stemmed words of the clauses that carry a negation: "Microsoft, which owns 49% of OpenAI,
     # said nothing" negates "said", not "owns".
     negated_terms: frozenset[str] = frozenset()
+    # Stemmed words and figures it sets aside without a negation: "27%, rather than the 49% often cited".
+    set_aside: frozenset[str] = frozenset()
     # Entities the sentence refers to without naming them ("the company" → openai), as (words, entity).
     resolved: tuple[tuple[str, str], ...] = ()
     named: frozenset[str] = frozenset()  # the entities it names itself; `entities` adds those it refers to
@@ -452,6 +456,7 @@ class Normalizer:
             for c in _CLAUSE_RE.split(with_numbers)
         ]
         negated = [c for c in clauses if _NEGATION_RE.search(c)]
+        set_aside = [m for c in clauses for m in [_CONTRAST_RE.search(c)] if m]
         return Analysis(
             lang=lang,
             tokens=tokens,
@@ -463,6 +468,7 @@ class Normalizer:
             past=past,
             privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
             negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
+            set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),
             named=named,
             stems=stems,

@@ -136,7 +136,7 @@ class _Figures:
             # explanation already say what is wrong with it.
             if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
                 continue
-            denied = said.token in sentence.negated_terms
+            denied = said.token in sentence.negated_terms or said.token in sentence.set_aside
             agrees = any(said.agrees_with(q) for q in allowed)
             if agrees and denied:
                 denied_right.append((said, allowed))
