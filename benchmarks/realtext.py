@@ -115,7 +115,7 @@ def run(row: Row, base: dealcheck.ClaimBase, semantic: bool, context: bool) -> R
         before = f"{row.before} " if row.before else ""
         document = head + before + row.text
         start = len(head) + len(before)
-        findings = [f for f in dealcheck.check(document, base, options) if f.offset >= start]
+        findings = [f for f in dealcheck.check(document, base, options) if f.start >= start]
     else:
         findings = dealcheck.check(row.text, base, options)
     verdicts = [f.verdict for f in findings if f.verdict != "unknown"]

@@ -20,8 +20,10 @@ from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
 
 
-# Candidates looked at to choose the claim a sentence or clause makes (see match.made).
+# Candidates looked at to choose the claim a sentence or clause makes (see match.plausible).
 RANKED_CANDIDATES = 3
+# A document's first paragraph is its headline if it is a heading, or this many words or fewer without a full stop.
+HEADLINE_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,15 @@ def sentence_findings(text: str, base: ClaimBase, options: Options, context: Seq
     most recent first.
     """
     index = base.index
-    if not index.mentions_subject(text, context):
+    # In a document that has named the topic's parties, a sentence about one of them may leave the other
+    # implicit, as a reader does: "It also gets IP rights until 2032."
+    implied = [e for e in context if e in base.topic.entities]
+    if not implied and not index.mentions_subject(text, context):
         detected = detect_language(fold(text))
         said = message(options.lang if options.lang != "auto" else detected, "no_match")
         return [Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected, end=len(text))]
     normalizer = base.normalizer
-    sentence = normalizer.analyse(text, refer=True, context=context)
+    sentence = normalizer.analyse(text, refer=True, context=context, inherit=implied)
     limit = max(RANKED_CANDIDATES, options.top)
     semantic_text = text if options.semantic else None
     candidates = index.search(sentence, options.as_of, limit=limit, text=semantic_text)
@@ -167,38 +172,74 @@ def _lacks_its_relation(index: Any, clause: Analysis, match: Candidate) -> bool:
 
 
 def check_block(
-    block: Block, base: ClaimBase, options: Options, path: str | None, everything: bool, stats: Stats | None = None
+    block: Block,
+    base: ClaimBase,
+    options: Options,
+    path: str | None,
+    everything: bool,
+    stats: Stats | None = None,
+    headline: Sequence[str] = (),
 ) -> Iterator[Finding]:
-    """Every finding of one block, in order; `everything` keeps sentences that match nothing."""
+    """Every finding of one block, in order; `everything` keeps sentences that match nothing.
+
+    A sentence is read in its document's context, as a reader reads it: the parties named by the sentences
+    before it in its paragraph (most recent first), then by the document's `headline`, are whom "the
+    company" or "it" may mean (see referents.py).
+    """
     positions: _Positions | None = None
     text = block.text
     counting = stats is not None and stats.counting
-    hits = None if everything else base.index.subject_hits(text)
-    if hits is None:
-        spans = segment.split(text)
-    else:
-        # Only paragraphs with a possible subject are split; counting the rest costs a split too.
-        spans = [
-            span
-            for paragraph in segment.paragraphs(text)
-            if _has_hit(hits, paragraph[0], paragraph[1]) or counting
-            for span in segment.sentences(text, *paragraph)
-        ]
-    if counting:
-        stats.sentences += len(spans)  # type: ignore[union-attr]
-    for start, end in spans:
-        if hits is not None and not _has_hit(hits, start, end):
-            continue  # the common case in long documents: settled without analysis
-        for finding in sentence_findings(text[start:end], base, options):
-            if finding.verdict == "unknown" and not everything:
-                continue
-            positions = positions or _Positions(block)
-            finding.path = path
-            finding.start += start
-            finding.end += start
-            finding.line, finding.column = positions.at(finding.start)
-            finding.end_line, finding.end_column = positions.at(finding.end - 1)
-            yield finding
+    index = base.index
+    hits = None if everything else index.subject_hits(text)
+    named: list[str] = []  # parties named so far in the paragraph, in order
+    previous_end = 0
+    for paragraph in segment.paragraphs(text):
+        if _blank_line(text, previous_end, paragraph[0]):
+            named = []  # a new paragraph; lines that follow each other are one (a sentence a line)
+        previous_end = paragraph[1]
+        in_play = hits is None or _has_hit(hits, paragraph[0], paragraph[1])
+        if not (in_play or headline or named or counting):
+            continue  # the common case in long documents: settled without splitting
+        spans = segment.sentences(text, *paragraph)
+        if counting:
+            stats.sentences += len(spans)  # type: ignore[union-attr]
+        if not (in_play or headline or named):
+            continue
+        for start, end in spans:
+            sentence = text[start:end]
+            context = [*dict.fromkeys(reversed(named)), *headline]
+            if hits is not None and not _has_hit(hits, start, end) and not (context and index.may_refer(sentence)):
+                continue  # names no one and refers to no one
+            named.extend(index.named_in(sentence))
+            for finding in sentence_findings(sentence, base, options, context):
+                if finding.verdict == "unknown" and not everything:
+                    continue
+                positions = positions or _Positions(block)
+                finding.path = path
+                finding.start += start
+                finding.end += start
+                finding.line, finding.column = positions.at(finding.start)
+                finding.end_line, finding.end_column = positions.at(finding.end - 1)
+                yield finding
+
+
+def _blank_line(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    return between.count("\n") >= 2 or "\u2029" in between
+
+
+def headline_of(block: Block, base: ClaimBase) -> tuple[str, ...]:
+    """The parties a document's headline names: its first paragraph, if it reads as a title (a heading, or a
+    short line without a full stop)."""
+    first = next(segment.paragraphs(block.text), None)
+    if first is None:
+        return ()
+    start, end, body = first
+    line = block.text[body:end]
+    heading = body > start and block.text[start] == "#"
+    if not heading and (len(line.split()) > HEADLINE_WORDS or line.rstrip()[-1:] in ".!?…"):
+        return ()
+    return tuple(dict.fromkeys(base.index.named_in(line)))
 
 
 def _has_hit(hits: list[int], start: int, end: int) -> bool:
@@ -226,11 +267,16 @@ def check_inputs(
             path = None if item.is_statement else item.name
             blocks = read_blocks(item, warn, on_read)
             try:
+                first = next(blocks, None)
+                if first is None:
+                    continue
+                headline = () if item.is_statement else headline_of(first, base)
+                blocks = itertools.chain([first], blocks)
                 if item.is_statement or jobs <= 1:
                     for block in blocks:
-                        yield from check_block(block, base, options, path, everything, stats)
+                        yield from check_block(block, base, options, path, everything, stats, headline)
                 else:
-                    yield from workers.map(blocks, path, everything, stats)
+                    yield from workers.map(blocks, path, everything, stats, headline)
             except InputError as exc:
                 if not item.walked or stats is None:
                     raise
@@ -255,10 +301,12 @@ def _init_worker(base: ClaimBase, options: Options) -> None:
     _worker = (base, options)
 
 
-def _check_in_worker(block: Block, path: str | None, everything: bool, count: bool) -> tuple[list[Any], int]:
+def _check_in_worker(
+    block: Block, path: str | None, everything: bool, count: bool, headline: tuple[str, ...]
+) -> tuple[list[Any], int]:
     assert _worker is not None
     stats = Stats() if count else None
-    findings = [_pack(f) for f in check_block(block, *_worker, path, everything, stats)]
+    findings = [_pack(f) for f in check_block(block, *_worker, path, everything, stats, headline)]
     return findings, stats.sentences if stats else 0
 
 
@@ -293,13 +341,15 @@ class _Workers:
             self.pool.terminate()
             self.pool.join()
 
-    def map(self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None) -> Iterator[Finding]:
+    def map(
+        self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None, headline: tuple[str, ...]
+    ) -> Iterator[Finding]:
         first = next(blocks, None)
         if first is None:
             return
         second = next(blocks, None)
         if second is None and self.pool is None:
-            yield from check_block(first, self.base, self.options, path, everything, stats)
+            yield from check_block(first, self.base, self.options, path, everything, stats, headline)
             return
         if self.pool is None:
             import multiprocessing
@@ -317,7 +367,7 @@ class _Workers:
         queue = itertools.chain([first], [second] if second is not None else [], blocks)
         counting = stats is not None and stats.counting
         for block in queue:
-            pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, counting)))
+            pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, counting, headline)))
             if len(pending) >= 2 * self.jobs:
                 yield from self._collect(pending.popleft(), stats)
         while pending:
@@ -332,4 +382,5 @@ class _Workers:
 
 def check_text(text: str, base: ClaimBase, options: Options | None = None, *, everything: bool = True) -> list[Finding]:
     """Check a piece of text sentence by sentence (the Python API's entry point)."""
-    return list(check_block(Block(text, 1), base, options or Options(), None, everything))
+    block = Block(text, 1)
+    return list(check_block(block, base, options or Options(), None, everything, headline=headline_of(block, base)))

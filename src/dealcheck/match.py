@@ -365,6 +365,19 @@ class Index:
         hits.sort()
         return hits
 
+    def named_in(self, text: str) -> list[str]:
+        """The entities a piece of text names, in order (cheap: no analysis)."""
+        found = words(fold(text))
+        if self.trigger is not None and self.trigger.isdisjoint(found):
+            return []
+        out, _ = self.normalizer.entities_in(found)
+        return [w for w in out if w in self.normalizer.entity_ids]
+
+    def may_refer(self, text: str) -> bool:
+        """A cheap test on raw text: could it stand for a party without naming one ("the company", "it")?"""
+        referents = self.normalizer.referents
+        return bool(referents) and referents.may_refer(words(fold(text)))
+
     def mentions_subject(self, text: str, context: Sequence[str] = ()) -> bool:
         """A cheap test on raw text: can this sentence name, or refer to, every subject entity of some claim?"""
         if self.trigger is None:
