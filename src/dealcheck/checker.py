@@ -20,8 +20,10 @@ from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
 
 
-# Candidates looked at to choose the claim a sentence or clause makes (see match.plausible).
+# Candidates looked at to choose the claim a sentence or clause makes (see match.plausible), and the claims
+# scored for a clause (a clause adds a claim to its sentence's, so fewer are needed).
 RANKED_CANDIDATES = 3
+CLAUSE_SHORTLIST = 6
 # A document's first paragraph is its headline if it is a heading, or this many words or fewer without a full stop.
 HEADLINE_WORDS = 25
 
@@ -57,6 +59,7 @@ class Finding:
     # The span of the finding in the text checked, 0-based character offsets (a clause, or the sentence).
     start: int = 0
     end: int = 0
+    statement: int | None = None  # which statement argument it came from (1 for the first), None for files
 
 
 @dataclass
@@ -121,12 +124,17 @@ def sentence_findings(text: str, base: ClaimBase, options: Options, context: Seq
         context_of_clause = [*sentence.entities, *context]
         for start, end in spans:
             clause = normalizer.analyse(text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, lang=sentence.lang)
-            ranked = index.search(clause, options.as_of, limit=RANKED_CANDIDATES, text=text[start:end] if options.semantic else None)
-            reading = _reading(ranked, clause, base, options, lang)
             # A clause is short: its words alone can look like a claim whose relation it does not state
             # ("dont Microsoft demeure le principal fournisseur de cloud" is not "a principal shareholder";
-            # "Microsoft shares jumped 4%" is not "Microsoft owns no shares").
-            if reading is not None and not _lacks_its_relation(index, clause, reading[0]):
+            # "Microsoft shares jumped 4%" is not "Microsoft owns no shares"). A clause that states no
+            # relation at all is not searched, in a base whose claims all have one. Clauses are matched on
+            # their words alone: the semantic extra embeds the sentence.
+            said = index.stated_relations(clause)
+            if not said and index.every_claim_related:
+                continue
+            ranked = index.search(clause, options.as_of, limit=RANKED_CANDIDATES, shortlist=CLAUSE_SHORTLIST)
+            reading = _reading(ranked, clause, base, options, lang)
+            if reading is not None and not (reading[0].claim.relations and said.isdisjoint(reading[0].claim.relations)):
                 held = found.get(reading[0].claim.id)
                 # The clause that makes a claim is its span, and its grammar decides the verdict.
                 if held is None or held[3:] == (0, len(text)) or reading[0].score > held[0].score:
@@ -164,11 +172,6 @@ def _reading(
     if not readings:
         return None
     return readings[0], judge(analysis, readings[0], base, options.as_of, lang)
-
-
-def _lacks_its_relation(index: Any, clause: Analysis, match: Candidate) -> bool:
-    relations = match.claim.relations
-    return bool(relations) and index.stated_relations(clause).isdisjoint(relations)
 
 
 def check_block(
@@ -261,9 +264,11 @@ def check_inputs(
     With `jobs` > 1, blocks of files and stdin are checked in worker processes; findings
     still come out in input order, and at most a few blocks per worker are in memory.
     """
+    statements = 0
     with _Workers(base, options, jobs) as workers:
         for item in inputs:
             everything = options.report_all or item.is_statement
+            statements += item.is_statement
             path = None if item.is_statement else item.name
             blocks = read_blocks(item, warn, on_read)
             try:
@@ -272,7 +277,12 @@ def check_inputs(
                     continue
                 headline = () if item.is_statement else headline_of(first, base)
                 blocks = itertools.chain([first], blocks)
-                if item.is_statement or jobs <= 1:
+                if item.is_statement:
+                    for block in blocks:
+                        for finding in check_block(block, base, options, path, everything, stats, headline):
+                            finding.statement = statements
+                            yield finding
+                elif jobs <= 1:
                     for block in blocks:
                         yield from check_block(block, base, options, path, everything, stats, headline)
                 else:

@@ -262,6 +262,7 @@ class Index:
             for r in claim.relations:
                 self.relation_claims[r].append(ci)
         self.relation_claims = dict(self.relation_claims)
+        self.every_claim_related = bool(base.claims) and all(c.relations for c in base.claims)
         self.claim_entities = [
             frozenset(t for d in range(self.first_doc[ci], self.first_doc[ci + 1]) for t in self.tokens[d].split() if t in base.normalizer.entity_ids)
             for ci in range(len(base.claims))
@@ -394,7 +395,13 @@ class Index:
         return any(named.issuperset(subject) for subject in self.subjects)
 
     def search(
-        self, sentence: Analysis, as_of: dt.date | None = None, limit: int = 5, text: str | None = None, semantic_floor: float | None = None
+        self,
+        sentence: Analysis,
+        as_of: dt.date | None = None,
+        limit: int = 5,
+        text: str | None = None,
+        semantic_floor: float | None = None,
+        shortlist: int = SHORTLIST,
     ) -> list[Candidate]:
         """The best-ranked claims for a sentence, best first, one entry per claim.
 
@@ -416,7 +423,7 @@ class Index:
         for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
             per_claim[self.claim_of[i]].append(i)
         lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
-        ranked = heapq.nlargest(max(SEMANTIC_SHORTLIST if text is not None else SHORTLIST, 2 * limit), lexical, key=lexical.__getitem__)
+        ranked = heapq.nlargest(max(SEMANTIC_SHORTLIST if text is not None else shortlist, 2 * limit), lexical, key=lexical.__getitem__)
         scorer = _Scorer(self, sentence, idf, relations)
         scored: dict[int, tuple[float, float, _Doc]] = {}
 
@@ -437,7 +444,7 @@ class Index:
                     if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
                         scored[ci] = (*got, d)
 
-        shortlist = max(SHORTLIST, 2 * limit)
+        shortlist = max(shortlist, 2 * limit)
         score(ranked[:shortlist])
         # A sentence that states a claim's relation between its parties makes that claim, whatever its
         # other words; its figures are then checked against the claim's.
@@ -449,7 +456,7 @@ class Index:
                 scored[ci] = (max(p, words), 1.0, held[2])  # a misstatement it makes in so many words
             elif p > words:
                 # The claim's own wordings, not a misstatement: stating the relation does not make its error.
-                scored[ci] = (p, 1.0, self._closest_wording(ci, scorer))
+                scored[ci] = (p, 1.0, self._closest_wording(ci, per_claim.get(ci, ()), scorer))
                 lexical[ci] = max(lexical.get(ci, 0.0), p * max(lexical.values(), default=0.0))
         floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
         semantic = text is not None and any(a * b >= floor for a, b, _ in scored.values())
@@ -530,10 +537,11 @@ class Index:
             ]
         return found
 
-    def _closest_wording(self, ci: int, scorer: _Scorer) -> _Doc:
-        """The claim's text or paraphrase the sentence is closest to, in its language if the claim has one."""
+    def _closest_wording(self, ci: int, found: Sequence[int], scorer: _Scorer) -> _Doc:
+        """Of the claim's text and the paraphrases that share a rare term with the sentence (`found`), the one
+        the sentence is closest to, in its language if there is one."""
         claim = self.base.claims[ci]
-        own = [self.doc(i) for i in range(self.first_doc[ci], self.first_doc[ci + 1]) if self.variant_of[i] < 0]
+        own = [self.doc(i) for i in [self.first_doc[ci], *found] if self.variant_of[i] < 0]
         same = [d for d in own if d.lang == scorer.sentence.lang]
 
         def closeness(d: _Doc) -> float:

@@ -101,6 +101,11 @@ _NOT_DENIAL_RE = re.compile(
 )
 # "27%, rather than the 49% often cited": what follows is set aside, though the sentence denies nothing.
 _CONTRAST_RE = re.compile(r"\b(?:rather than|instead of|plutot que|plutot qu|au lieu de|au lieu d|contrairement a)\b")
+# A cheap first look for the two above, on words not yet read for names.
+_MAY_DENY_RE = re.compile(
+    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien|personne|plus"
+    r"|longer|false|untrue|wrong|incorrect|myth|inexact|faux|erronee?s?|rather|instead|plutot|lieu|contrairement)\b"
+)
 # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
 _RUMOUR_RE = re.compile(
     r"\b(?:rumou?r(?:s|ed)?|rumeurs?|speculat\w*|speculation|specule\w*|in talks|pourparlers|is said to|are said to"
@@ -451,9 +456,11 @@ class Normalizer:
         for q in quantities:
             if q.unit:
                 tokens.append(f"q{q.unit}")
+        # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
         clauses = [
             _NOT_DENIAL_RE.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
             for c in _CLAUSE_RE.split(with_numbers)
+            if _MAY_DENY_RE.search(c)
         ]
         negated = [c for c in clauses if _NEGATION_RE.search(c)]
         set_aside = [m for c in clauses for m in [_CONTRAST_RE.search(c)] if m]
@@ -466,7 +473,7 @@ class Normalizer:
             hedged=hedges > 0 or rumour,
             rumour=rumour,
             past=past,
-            privative=any(_PRIVATIVE_RE.search(c) for c in clauses),
+            privative=_PRIVATIVE_RE.search(" ".join(words)) is not None,
             negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),

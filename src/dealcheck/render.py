@@ -44,6 +44,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "lang": f.lang,
         "hedged": f.hedged,
         "path": f.path,
+        "statement": f.statement,
         "line": f.line,
         "column": f.column,
         "end_line": f.end_line,
