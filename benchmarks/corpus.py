@@ -45,6 +45,63 @@ DEAL_SENTENCES = [
 ]
 
 
+# Deal-dense text: statements about the deal back to back, as a newswire or a fact-checker's queue has them,
+# from templates with the parties named or referred to, figures, years and clauses varied (EN and FR).
+_PARTIES_EN = ["Microsoft", "the tech giant", "Redmond", "the software maker"]
+_OTHER_EN = ["OpenAI", "the ChatGPT maker", "the startup", "the company"]
+_PARTIES_FR = ["Microsoft", "le géant de Redmond", "le groupe américain", "la firme de Redmond"]
+_OTHER_FR = ["OpenAI", "la start-up", "le créateur de ChatGPT", "la société"]
+_DEAL_TEMPLATES_EN = [
+    "{a} owns {pct}% of {b}, according to {src}.",
+    "{a} has invested ${amt} billion in {b} since {year}.",
+    "{a} holds a stake of about {pct}% in {b}, worth roughly ${amt} billion.",
+    "Under the {year} agreement, {a} keeps exclusive rights to {b}'s models until {year2}.",
+    "{a} said {b} will buy an additional ${amt} billion of Azure services, while its right of first refusal ends.",
+    "{b}'s nonprofit parent will receive a stake valued at more than ${amt} billion, the companies said.",
+    "Previously, {b}'s board could declare AGI and cut {a} off from its most advanced models.",
+    "{a} does not own {pct}% of {b}: its stake is about 27% after the recapitalisation.",
+    "The revenue share between {a} and {b} runs until {year2}, reportedly at {pct}%.",
+    "An independent expert panel must now verify any AGI declaration by {b}, {src} reported.",
+]
+_DEAL_TEMPLATES_FR = [
+    "{a} détient {pct} % du capital de {b}, selon {src}.",
+    "{a} a investi {amt} milliards de dollars dans {b} depuis {year}.",
+    "{a} conserve une participation d'environ {pct} % dans {b}, valorisée quelque {amt} milliards de dollars.",
+    "Selon l'accord de {year}, {a} garde des droits exclusifs sur les modèles de {b} jusqu'en {year2}.",
+    "{b} achètera {amt} milliards de dollars de services Azure, tandis que {a} perd son droit de premier refus.",
+    "L'organisation à but non lucratif de {b} recevra une participation de plus de {amt} milliards de dollars.",
+    "Auparavant, le conseil de {b} pouvait déclarer l'AGI et priver {a} de ses modèles les plus avancés.",
+    "{a} ne détient pas {pct} % de {b} : sa part est d'environ 27 % depuis la recapitalisation.",
+    "Le partage des revenus entre {a} et {b} court jusqu'en {year2}, à hauteur de {pct} % selon la presse.",
+    "Un panel d'experts indépendants devra désormais vérifier toute annonce d'AGI par {b}, selon {src}.",
+]
+_SOURCES = ["Reuters", "Bloomberg", "the Financial Times", "CNBC", "l'AFP", "Les Échos"]
+
+
+def deal_sentence(rng: random.Random) -> str:
+    fr = rng.random() < 0.45
+    text = rng.choice(_DEAL_TEMPLATES_FR if fr else _DEAL_TEMPLATES_EN).format(
+        a=rng.choice(_PARTIES_FR if fr else _PARTIES_EN), b=rng.choice(_OTHER_FR if fr else _OTHER_EN),
+        pct=rng.choice(["27", "32.5", "49", "20", "26", "50", "75"]), amt=rng.choice([1, 10, 13, 100, 135, 250, 500]),
+        year=rng.choice([2019, 2023, 2025]), year2=rng.choice([2030, 2032]), src=rng.choice(_SOURCES),
+    )
+    if fr:
+        text = text.replace("32.5 %", "32,5 %").replace(" de OpenAI", " d'OpenAI")
+    return text[0].upper() + text[1:]
+
+
+def write_deal_dense(path: Path, sentences: int, seed: int = 5) -> int:
+    """Write `sentences` deal sentences, a few to a paragraph; return the count."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as out:
+        written = 0
+        while written < sentences:
+            n = min(rng.randint(2, 5), sentences - written)
+            out.write(" ".join(deal_sentence(rng) for _ in range(n)) + "\n\n")
+            written += n
+    return sentences
+
+
 def _filler(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"{rng.choice(SUBJECTS_EN)} {rng.choice(VERBS_EN)} {rng.choice(OBJECTS_EN)}{rng.choice(TAILS_EN)}."

@@ -708,7 +708,9 @@ def plausible(candidates: list[Candidate]) -> list[Candidate]:
 def _year_fit(sentence: Analysis, claim: Claim) -> int:
     """1 if a year of the sentence is one in which the claim held (or one it names), -1 if every year it
     names is before the claim began, else 0."""
-    years = [q.value for q in sentence.quantities if q.unit == "year"]
+    years = [q.value for q in sentence.quantities if q.unit == "year" and q.relation != "at_least"]  # not "since 2019"
+    if not years:
+        return 0
     named = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
     start = claim.valid_from.year if claim.valid_from else None
     end = claim.valid_until.year if claim.valid_until else None

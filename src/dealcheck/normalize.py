@@ -35,7 +35,10 @@ _QUALIFIERS: dict[str, str] = {
     "less than": "less_than", "under": "less_than", "below": "less_than", "moins de": "less_than",
     "moins d'": "less_than", "up to": "at_most", "at most": "at_most", "jusqu'a": "at_most",
     "au plus": "at_most", "au maximum": "at_most", "exactly": "exactly", "exactement": "exactly",
+    # Of a year only (see _quantity): "since 2019", « depuis 2019 » is from then on.
+    "since": "at_least", "depuis": "at_least",
 }
+_YEAR_ONLY_QUALIFIERS = frozenset({"since", "depuis"})
 
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "mille": 1e3,
@@ -258,6 +261,9 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
     scale = _SCALES.get(scale_word, 1.0) if scale_word else 1.0
     relation = _QUALIFIERS[m["qual"]] if m["qual"] else "exactly"
     currency = (m["cur1"] or m["cur2"] or "").strip()
+    year = not (currency or scale_word or m["pct"]) and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
+    if m["qual"] in _YEAR_ONLY_QUALIFIERS and not year:
+        relation = "exactly"
     if m["pct"]:
         return Quantity(value, "pct", relation, m.group(0).strip())
     if currency or scale >= 1e6 or value >= 1e6:

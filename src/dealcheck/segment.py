@@ -141,12 +141,14 @@ def sentences(text: str, start: int, end: int, body: int) -> list[tuple[int, int
 # and the conjunctions that join two statements ("while", « tandis que »), each with a comma or alone.
 # A relative clause opened after a comma ("Microsoft, which owns 49% of OpenAI, declined") ends at
 # the next comma. `, and` and « , et » join clauses; a bare "and" usually joins names ("Microsoft and
-# OpenAI"), so it is not a boundary.
+# OpenAI"), so it is a boundary only before a verb ("and will", « et a »).
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:(?=\s)|\s[-–—]\s|[—–]|[()])\s*"
     r"|(?P<rel>,\s+(?:which|who|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|ce qui)\b)"
     r"|,?\s+(?=(?:while|whereas|although|though|even as|even though|tandis que|alors que|bien que|tout en|mais)\b)"
-    r"|,\s+(?=(?:and|but|as|et|mais)\s)",
+    r"|,\s+(?=(?:and|but|as|et|mais)\s)"
+    # A bare "and" before a verb starts another statement: "holds $130 billion in equity and will direct $25 billion".
+    r"|\s+(?=(?:and (?:will|would|has|have|had|is|was|were|can|could|may|must|also|now)|et (?:a|ont|va|vont|sera|seront|devra|peut|pourra|doit|aura|est))\s)",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")

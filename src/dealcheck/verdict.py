@@ -67,8 +67,9 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
         return Verdict(verdict, message(lang, "denies_other", verdict=verdict, explanation=explanation), citations)
 
     if ended:
-        if sentence.past or _placed_when_it_held(sentence, claim):
-            # "The earlier agreement ran until 2030": true of its time, and the sentence says it is past.
+        # "The earlier agreement ran until 2030": true of its time, and the sentence says it is past. A claim
+        # that was never confirmed (a press figure) is not `outdated` when it ends: it stays what it was.
+        if sentence.past or _placed_when_it_held(sentence, claim) or claim.verdict != "true":
             return Verdict(verdict, f"{explanation} {_since(claim, base, lang)}", _with_replacement(claim, base))
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
     return Verdict(verdict, explanation, citations)
