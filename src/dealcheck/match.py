@@ -374,6 +374,9 @@ class Index:
         out, _ = self.normalizer.entities_in(found)
         return [w for w in out if w in self.normalizer.entity_ids]
 
+    def names_some(self, text: str, entities: Sequence[str]) -> bool:
+        return not set(self.named_in(text)).isdisjoint(entities)
+
     def may_refer(self, text: str) -> bool:
         """A cheap test on raw text: could it stand for a party without naming one ("the company", "it")?"""
         referents = self.normalizer.referents
@@ -579,7 +582,13 @@ class Index:
         out: dict[int, float] = {}
         for ci in {ci for r in present for ci in self.relation_claims[r]}:
             claim = self.base.claims[ci]
-            if not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject):
+            parties = sentence.entities | sentence.implied
+            if not parties.issuperset(claim.related) or not parties.issuperset(claim.subject):
+                continue
+            unsaid = not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject)
+            if unsaid and _figure_fit(sentence, claim) < 1:
+                # A party left unsaid needs the claim's own figure: "Microsoft's share fell from 32.5% to 27%"
+                # is about OpenAI, "Microsoft's Windows revenue grew 5%" is not.
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue

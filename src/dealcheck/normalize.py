@@ -345,6 +345,7 @@ class Analysis:
     # Every word in order, stop words included, stemmed (entities and figures as their tokens): relation
     # cues are phrases, and "any cloud" is not "cloud".
     stems: tuple[str, ...] = ()
+    implied: frozenset[str] = frozenset()  # parties it leaves unsaid, for claims whose relation it states
     terms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -426,14 +427,21 @@ class Normalizer:
         return out, found
 
     def analyse(
-        self, text: str, *, refer: bool = False, context: Sequence[str] = (), inherit: Iterable[str] = (), lang: str | None = None
+        self,
+        text: str,
+        *,
+        refer: bool = False,
+        context: Sequence[str] = (),
+        inherit: Iterable[str] = (),
+        imply: Iterable[str] = (),
+        lang: str | None = None,
     ) -> Analysis:
         """Analyse one sentence or claim string.
 
         With `refer`, parties the sentence stands for without naming them are resolved (see referents.py);
         `context` lists the entities named before it, most recent first. Claim strings are not resolved:
         curators name what they mean. A clause `inherit`s the parties its sentence names, and is read in the
-        sentence's `lang`.
+        sentence's `lang`; `imply` lists parties that only a statement of a claim's relation may leave unsaid.
         """
         folded = fold(without_links(text))
         lang = lang or detect_language(folded)
@@ -485,6 +493,8 @@ class Normalizer:
             resolved=tuple(resolved),
             named=named,
             stems=stems,
+            # Another party in play ("SoftBank's investment in OpenAI") may be whom the statement is about.
+            implied=frozenset(imply) - entities if self.referents.outsiders.isdisjoint(named) else frozenset(),
         )
 
     def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:
