@@ -488,7 +488,7 @@ class Normalizer:
             rumour=rumour,
             past=past,
             privative=_PRIVATIVE_RE.search(" ".join(words)) is not None,
-            negated_terms=self._content(negated, kept, lang) if negated else frozenset(),
+            negated_terms=self._content([_scope(c) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),
             named=named,
@@ -503,6 +503,21 @@ class Normalizer:
         words = [w for c in clauses for w in c.split() if w not in STOPWORDS and w not in self.entity_ids]
         figures = [w for w in words if w in kept]
         return frozenset(_stemmer(lang).stemWords([w for w in words if w not in kept])) | frozenset(figures)
+
+
+# French negation opens before the verb it denies: « Microsoft ne détient pas 49 % » denies « détient ».
+_NE_RE = re.compile(r"\bne? (?:\w+ ){0,3}$")
+
+
+def _scope(clause: str) -> str:
+    """What a negation in a clause denies: from the negation to the clause's end. The words before it are
+    its subject: « le protocole signé par Microsoft n'est pas contraignant » denies « contraignant », not
+    « signé »."""
+    m = _NEGATION_RE.search(clause)
+    if m is None:
+        return clause
+    ne = _NE_RE.search(clause, 0, m.start())
+    return clause[ne.start() if ne else m.start() :]
 
 
 def alias_table(entities: Iterable[tuple[str, str, Iterable[str]]]) -> dict[str, str]:
