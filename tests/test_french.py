@@ -15,9 +15,7 @@ import yaml
 PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "twins.yaml").read_text(encoding="utf-8"))
 
 # 1-based pair numbers: French and English disagree, or agree on the wrong answer.
-# 47: the French side matches the October 2025 exclusivity (outdated), the English side the curated
-# misstatement of the April 2026 licence (false); both say it no longer holds, in different words.
-KNOWN_GAPS: set[int] = {47}
+KNOWN_GAPS: set[int] = set()
 
 
 def _params():

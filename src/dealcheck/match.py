@@ -188,6 +188,7 @@ class _Doc:
     claim_entities: frozenset[str]
     marks: frozenset[str]  # a misstatement's words that its claim never uses
     sorted_tokens: str
+    said: frozenset[str] = frozenset()  # the relations a misstatement states itself (it may state another claim's)
 
 
 class Index:
@@ -329,6 +330,7 @@ class Index:
             claim_entities=vocabulary & entity_ids,
             marks=terms - vocabulary if misstated else frozenset(),
             sorted_tokens=" ".join(sorted(tokens)),
+            said=frozenset(self.stated_relations(self.normalizer.analyse(self.texts[i]))) if misstated else frozenset(),
         )
         return found
 
@@ -692,8 +694,11 @@ class _Scorer:
                 factor *= 1 - UNMARKED_VARIANT_PENALTY  # "acquired its stake for $135 billion" needs the $135 billion
         if d.lang != sentence.lang:
             factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
-        if claim.relations and self.relations and self.relations.isdisjoint(claim.relations):
-            factor *= 1 - UNSTATED_RELATION_PENALTY  # its words, but another claim's relation
+        # Its words, but another claim's relation. A misstatement is judged by the relation it states itself:
+        # "Amazon's deal ended Microsoft's exclusive licence" is a misstatement about exclusivity.
+        relations = d.said if misstated else claim.relations
+        if relations and self.relations and self.relations.isdisjoint(relations):
+            factor *= 1 - UNSTATED_RELATION_PENALTY
         return score, min(factor, 1 / score) if score else factor
 
 
