@@ -588,7 +588,7 @@ class Index:
             if not parties.issuperset(claim.related) or not parties.issuperset(claim.subject):
                 continue
             unsaid = not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject)
-            if unsaid and _figure_fit(sentence, claim) < 1:
+            if unsaid and (_figure_fit(sentence, claim) < 1 or _year_fit(sentence, claim) < 0):
                 # A party left unsaid needs the claim's own figure: "Microsoft's share fell from 32.5% to 27%"
                 # is about OpenAI, "Microsoft's Windows revenue grew 5%" is not.
                 continue
