@@ -10,8 +10,8 @@ sentence, most recent first).
 
 A phrase stands for an entity the sentence does not name itself: "Microsoft injected $1 billion
 into the company" is about another company than Microsoft. When the sentence names a party outside
-the topic ("Amazon will invest in the company", "the companies said"), nothing is resolved: the
-phrases may mean that party. A pronoun ("it", « elle ») is resolved
+the topic, the phrases that may mean it, pronouns and "the companies" are left alone ("Amazon will
+invest in the company"); « la start-up » still means OpenAI. A pronoun ("it", « elle ») is resolved
 only before the sentence names anyone, where it is the subject a reader carries over; "OpenAI says
 its nonprofit" is about OpenAI already. Phrases are resolved before pronouns, because they say more
 about whom they mean.
@@ -106,13 +106,14 @@ class Referents:
         mentions = self.mentions(words, entity_ids, lang)
         if not mentions:
             return words, []
-        if not self.outsiders.isdisjoint(named):
-            return words, []
+        outsider_named = not self.outsiders.isdisjoint(named)
         preference = {e: i for i, e in enumerate(dict.fromkeys([*context, *self.topic]))}
         taken = set(named)
         picked: dict[int, tuple[str, ...]] = {}
         for m in sorted(mentions, key=lambda m: m.pronoun):  # phrases first: they say more about whom they mean
             candidates = m.candidates or tuple(preference)
+            if outsider_named and (m.every or m.pronoun or not self.outsiders.isdisjoint(candidates)):
+                continue  # "Amazon will invest in the company", "the companies said": it may be Amazon
             free = [e for e in candidates if e not in taken]
             if not free:
                 continue
