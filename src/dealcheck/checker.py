@@ -126,7 +126,9 @@ def sentence_findings(text: str, base: ClaimBase, options: Options, context: Seq
     if len(spans) > 1:
         context_of_clause = [*sentence.entities, *context]
         for start, end in spans:
-            clause = normalizer.analyse(text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, lang=sentence.lang)
+            clause = normalizer.analyse(
+                text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, imply=sentence.implied, lang=sentence.lang
+            )
             # A clause is short: its words alone can look like a claim whose relation it does not state
             # ("dont Microsoft demeure le principal fournisseur de cloud" is not "a principal shareholder";
             # "Microsoft shares jumped 4%" is not "Microsoft owns no shares"). A clause that states no

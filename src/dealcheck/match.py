@@ -681,7 +681,9 @@ class _Scorer:
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
         if misstated and t is not None and _states_other_figures(sentence, t):
             factor *= 1 - OTHER_FIGURE_PENALTY
-        if d.marks and d.marks.isdisjoint(terms):
+        if d.marks and (d.marks.isdisjoint(terms) or not (d.marks & d.entities) <= sentence.entities):
+            # Not this misstatement: none of its own words, or not the party or thing it wrongly brings in
+            # ("under the September 2025 MOU, Microsoft retains a right of first refusal").
             factor *= 1 - UNMARKED_VARIANT_PENALTY
         if misstated and t is not None and opposite(sentence, t):
             factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
