@@ -744,8 +744,8 @@ def _figure_fit(sentence: Analysis, claim: Claim, years: bool = False) -> int:
     states none of that kind, so it says nothing about them; 0 when the sentence gives no figure."""
     fit = 0
     for said in sentence.quantities:
-        if not said.unit or (said.unit == "year" and not years):
-            continue
+        if not said.unit or (said.unit == "year" and not years) or said.token in sentence.former:
+            continue  # "from 32.5% to 27%" is about the 27%
         stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
         if any(said.agrees_with(q) for q in stated):
             return 1

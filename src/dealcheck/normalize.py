@@ -346,6 +346,7 @@ class Analysis:
     # cues are phrases, and "any cloud" is not "cloud".
     stems: tuple[str, ...] = ()
     implied: frozenset[str] = frozenset()  # parties it leaves unsaid, for claims whose relation it states
+    former: frozenset[str] = frozenset()  # tokens of figures it gives as what was before: "from 32.5% to 27%"
     terms: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -451,6 +452,7 @@ class Normalizer:
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
         folded, hedges = _HEDGE_RE.subn(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
+        former = frozenset(m[1] for m in _FROM_TO_RE.finditer(with_numbers))
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         resolved: list[tuple[str, str]] = []
         named = frozenset(entities)
@@ -493,6 +495,7 @@ class Normalizer:
             resolved=tuple(resolved),
             named=named,
             stems=stems,
+            former=former,
             # Another party in play ("SoftBank's investment in OpenAI") may be whom the statement is about.
             implied=frozenset(imply) - entities if self.referents.outsiders.isdisjoint(named) else frozenset(),
         )
@@ -503,6 +506,10 @@ class Normalizer:
         words = [w for c in clauses for w in c.split() if w not in STOPWORDS and w not in self.entity_ids]
         figures = [w for w in words if w in kept]
         return frozenset(_stemmer(lang).stemWords([w for w in words if w not in kept])) | frozenset(figures)
+
+
+# "fell from 32.5% to 27%", « passée de 32,5 % à 27 % »: the first figure is what was, the second what is.
+_FROM_TO_RE = re.compile(r"\b(?:from|de|d')\s*(q[a-z]+[0-9_]+)\s+(?:to|a)\s+(q[a-z]+[0-9_]+)")
 
 
 # French negation opens before the verb it denies: « Microsoft ne détient pas 49 % » denies « détient ».
