@@ -22,7 +22,7 @@ HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 sys.path.insert(0, str(HERE))
 
-from corpus import synthetic_claimreviews, synthetic_claims, write_corpus  # noqa: E402
+from corpus import synthetic_claimreviews, synthetic_claims, write_corpus, write_deal_dense  # noqa: E402
 
 DEALCHECK = [sys.executable, "-m", "dealcheck"]
 
@@ -112,6 +112,27 @@ def cold_start(env: dict[str, str], runs: int = 11) -> dict[str, float]:
     return times
 
 
+def print_cold_start(env: dict[str, str]) -> None:
+    print("\ncold start on a terminal, median of 11 runs (ms); bytecode as pip installs it")
+    for label, ms in cold_start(env).items():
+        print(f"  {label:<36} {ms:8.1f}")
+
+
+def deal_dense(sentences: int, jobs: list[int], env: dict[str, str]) -> None:
+    """Statements about the deal back to back (benchmarks/corpus.py): every sentence is analysed and matched."""
+    CORPUS.mkdir(exist_ok=True)
+    path = CORPUS / f"deal-dense-{sentences}.txt"
+    if not path.exists():
+        write_deal_dense(path, sentences)
+    subprocess.run([*DEALCHECK, "x"], stdout=subprocess.DEVNULL, env=env, check=False)  # cache
+    print(f"\ndeal-dense: {sentences:,} deal sentences back to back ({path.stat().st_size / 1e6:.1f} MB), --no-semantic --format jsonl")
+    print(f"{'jobs':>5} {'seconds':>8} {'sentences/s':>12} {'peak RSS MB':>12}")
+    for n in jobs:
+        job_args = ["--jobs", str(n)] if n else []
+        seconds, rss = measure([*DEALCHECK, *job_args, "--no-semantic", "--format", "jsonl", str(path)], env)
+        print(f"{n or os.cpu_count():>5} {seconds:>8.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
+
+
 def semantic_available() -> bool:
     from dealcheck import semantic
 
@@ -142,10 +163,17 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=10_000, help="synthetic claims in the big base")
     parser.add_argument("--jobs", type=int, nargs="+", default=[0, 1], help="--jobs values (0: the default, all cores)")
     parser.add_argument("--imported", type=int, default=50_000, help="ClaimReviews in the imported-base figure (0: skip)")
+    parser.add_argument("--dense", type=int, default=20_000, help="sentences in the deal-dense corpus (0: skip)")
+    parser.add_argument("--only-dense", action="store_true", help="measure the deal-dense corpus and the cold start only")
     args = parser.parse_args()
 
     env = {**os.environ, "DEALCHECK_CACHE_DIR": str(CORPUS / "cache")}
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if args.dense:
+        deal_dense(args.dense, args.jobs, env)
+    if args.only_dense:
+        print_cold_start(env)
+        return
     bases = {"bundled": None, f"{args.claims:,} claims": big_base(args.claims)}
 
     print("\nend to end: dealcheck --no-semantic --format jsonl FILE > /dev/null")
@@ -177,9 +205,7 @@ def main() -> None:
             seconds, rss = measure([*DEALCHECK, "--semantic", "--format", "jsonl", str(path)], env)
             print(f"{'bundled':<16} {size:>5}MB {os.cpu_count():>5} {seconds:>8.2f} {megabytes / seconds:>7.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
 
-    print("\ncold start on a terminal, median of 11 runs (ms); bytecode as pip installs it")
-    for label, ms in cold_start(env).items():
-        print(f"  {label:<36} {ms:8.1f}")
+    print_cold_start(env)
 
     if args.imported:
         print(f"\nimported base: {args.imported:,} ClaimReviews → claims import → check one statement")
