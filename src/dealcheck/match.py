@@ -441,10 +441,10 @@ class Index:
                     continue
                 for i in per_claim[ci][:STRINGS_PER_CLAIM]:
                     d = self.doc(i)
-                    got = scorer.score(claim, d)
+                    held = scored.get(ci)
+                    got = scorer.score(claim, d, held[0] * held[1] if held else 0.0)
                     if got is None:
                         continue
-                    held = scored.get(ci)
                     # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
                     if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
                         scored[ci] = (*got, d)
@@ -659,14 +659,12 @@ class _Scorer:
 
         self.ratio = ratio
 
-    def score(self, claim: Claim, d: _Doc) -> tuple[float, float] | None:
+    def score(self, claim: Claim, d: _Doc, beat: float = 0.0) -> tuple[float, float] | None:
         """How well the sentence matches the string, in [0, 1], and the factor its penalties leave;
-        None when the sentence states the truth this misstatement gets wrong."""
+        None when the sentence states the truth this misstatement gets wrong, or when the string cannot
+        do better than `beat` (its claim's best string so far): the costly parts come last."""
         sentence, weight = self.sentence, self.idf.__getitem__
         misstated = d.misstated
-        t = self.index.text(d.index) if d.variant >= 0 else None
-        if t is not None and _states_the_truth_instead(sentence, claim, t):
-            return None
         terms = sentence.terms
         hit = sum(map(weight, d.terms & terms))
         recall = hit / self.index.weight[d.index]
@@ -674,25 +672,17 @@ class _Scorer:
         related = sum(map(weight, terms & d.related)) / self.known
         precision = (own + related) / 2
         f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
-        similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
-        score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
         missing = len(d.entities - sentence.entities)
         extra = len(sentence.named - d.entities - d.claim_entities)  # a party it only refers to may be implicit
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
-        if misstated and t is not None and _states_other_figures(sentence, t):
-            factor *= 1 - OTHER_FIGURE_PENALTY
         if d.marks and (d.marks.isdisjoint(terms) or not (d.marks & d.entities) <= sentence.entities):
             # Not this misstatement: none of its own words, or not the party or thing it wrongly brings in
             # ("under the September 2025 MOU, Microsoft retains a right of first refusal").
             factor *= 1 - UNMARKED_VARIANT_PENALTY
-        if misstated and t is not None and opposite(sentence, t):
-            factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
-        if misstated and t is not None and _same_figure(sentence, t):
-            factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
         if d.units:
-            missing = d.units - self.units
-            factor *= (1 - MISSING_FIGURE_PENALTY) ** len(missing)
-            if misstated and missing:
+            missing_units = d.units - self.units
+            factor *= (1 - MISSING_FIGURE_PENALTY) ** len(missing_units)
+            if misstated and missing_units:
                 factor *= 1 - UNMARKED_VARIANT_PENALTY  # "acquired its stake for $135 billion" needs the $135 billion
         if d.lang != sentence.lang:
             factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
@@ -701,6 +691,21 @@ class _Scorer:
         relations = d.said if misstated else claim.relations
         if relations and self.relations and self.relations.isdisjoint(relations):
             factor *= 1 - UNSTATED_RELATION_PENALTY
+        best_possible = ((1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT) * factor * (1 + SAME_FIGURE_BONUS * misstated)
+        if beat and best_possible <= beat:
+            return None
+        t = self.index.text(d.index) if d.variant >= 0 else None
+        if t is not None and _states_the_truth_instead(sentence, claim, t):
+            return None
+        similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
+        score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
+        if misstated and t is not None:
+            if _states_other_figures(sentence, t):
+                factor *= 1 - OTHER_FIGURE_PENALTY
+            if opposite(sentence, t):
+                factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
+            if _same_figure(sentence, t):
+                factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
         return score, min(factor, 1 / score) if score else factor
 
 
