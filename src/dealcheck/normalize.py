@@ -82,7 +82,7 @@ _NUMBER_WORDS = re.compile(
 # "no binding force" or "non lucratif" is never read as a negation.
 _NEGATION_RE = re.compile(
     r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien"
-    r"|personne)\b|\bne? \w+ plus\b|\bno longer\b"
+    r"|personne)\b|\bne? \w+ plus\b|\bno longer\b|\b(?:et|mais|ou) non\b|\bnon pas\b"
     # "It is false that …", « il est faux que … »: the sentence rejects what follows.
     r"|\b(?:false|untrue|wrong|incorrect|a myth|inexact|faux|erronee?s?) (?:to (?:say|claim|suggest|believe) )?(?:that|qu|que)\b"
     r"|\bfaux de (?:dire|pretendre|croire|penser) qu"
@@ -106,7 +106,7 @@ _NOT_DENIAL_RE = re.compile(
 _CONTRAST_RE = re.compile(r"\b(?:rather than|instead of|plutot que|plutot qu|au lieu de|au lieu d|contrairement a)\b")
 # A cheap first look for the two above, on words not yet read for names.
 _MAY_DENY_RE = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien|personne|plus"
+    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien|personne|plus|non"
     r"|longer|false|untrue|wrong|incorrect|myth|inexact|faux|erronee?s?|rather|instead|plutot|lieu|contrairement)\b"
 )
 # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).

@@ -189,9 +189,16 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return merged or [(0, len(text))]
 
 
+# A clause shows without the conjunction that joined it: "and has locked in …" reads "has locked in …".
+_LEADING_CONJUNCTION = re.compile(r"(?:and|but|et|mais)\s+", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (text[start].isspace() or text[start] in ",;:()—–-\"'«»“”"):
         start += 1
+    conjunction = _LEADING_CONJUNCTION.match(text, start, end)
+    if conjunction and start > 0:
+        start = conjunction.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:(—–-"):
         end -= 1
     return (start, end) if start < end else None
