@@ -91,6 +91,9 @@ SEMANTIC_LONG = 12
 RELATION_SCORE = 0.42
 # A wording in another language than the sentence's shares stems with it by chance more often.
 OTHER_LANGUAGE_PENALTY = 0.1
+# A relation stated between a claim's parties, with a party outside the topic also in play ("Microsoft and
+# SoftBank have invested …"), is this much less surely the claim's.
+OUTSIDER_PENALTY = 0.1
 # A claim's wording matched in a sentence that states another relation, and none of the claim's, is less
 # likely that claim.
 UNSTATED_RELATION_PENALTY = 0.15
@@ -605,7 +608,7 @@ class Index:
                 score += RELATION_YEAR
             # Another party in play ("Amazon will invest …") may be the one the relation is about.
             extra = len((sentence.named & self.normalizer.referents.outsiders) - self.claim_entities[ci])
-            out[ci] = score * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
+            out[ci] = score * max(0.0, 1 - OUTSIDER_PENALTY * extra)
         return out
 
     def _cosines(self, text: str) -> tuple[Any, Any]:
