@@ -4,6 +4,7 @@
     python benchmarks/realtext.py --semantic             # the same with the semantic extra
     python benchmarks/realtext.py --context              # documents: headline and the sentence before, then the sentence
     python benchmarks/realtext.py -v FILE.jsonl          # one file; list every row dealcheck gets wrong
+    python benchmarks/realtext.py --paraphrases 0.5      # the bundled base with half of each claim's paraphrases
 
 Rows are read from JSONL files where they live: `benchmarks/realtext/dev.jsonl` and `heldout.jsonl`
 (ours, ClaimReview-shaped: the sentence as published, where and when, attributed, with a reviewer's
@@ -158,6 +159,21 @@ def report(name: str, results: list[Result], mapping: dict[str, set[str]], verbo
                 print(f"  ✗ {r.row.label:<12} got {r.verdict:<10} {','.join(r.claims) or '-':<40} {r.row.text}")
 
 
+def fewer_paraphrases(path: Path | None, fraction: float) -> dealcheck.ClaimBase:
+    """The base with the first `fraction` of each claim's paraphrases: how much do they still matter?"""
+    from dealcheck import claimbase
+
+    data = claimbase.to_data(dealcheck.load_claims(path))
+    kept = removed = 0
+    for claim in data["claims"]:
+        paraphrases = claim.get("paraphrases", [])
+        keep = round(len(paraphrases) * fraction)
+        claim["paraphrases"] = paraphrases[:keep]
+        kept, removed = kept + keep, removed + len(paraphrases) - keep
+    print(f"paraphrases: {kept} kept, {removed} removed")
+    return claimbase.from_data(data, f"paraphrases x{fraction}")
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -165,9 +181,10 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--context", action="store_true", help="check each sentence after its headline and the sentence before it")
     parser.add_argument("--claims", type=Path, help="claim base (default: the bundled one)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the rows dealcheck gets wrong")
+    parser.add_argument("--paraphrases", type=float, metavar="FRACTION", help="keep only this share of each claim's paraphrases (the first ones)")
     args = parser.parse_args(list(argv) if argv is not None else None)
     files = args.files or [p for p in (*OURS, SHARED) if p.exists()]
-    base = dealcheck.load_claims(args.claims)
+    base = dealcheck.load_claims(args.claims) if args.paraphrases is None else fewer_paraphrases(args.claims, args.paraphrases)
     mapping = facts_to_claims()
     for path in files:
         rows = read_rows(path)
