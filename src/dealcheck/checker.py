@@ -104,16 +104,17 @@ def sentence_findings(text: str, base: ClaimBase, options: Options, context: Seq
     index = base.index
     # In a document that has named the topic's parties, a sentence about one of them may leave the other
     # implicit, as a reader does: "It also gets IP rights until 2032."
-    implied = [e for e in context if e in base.topic.entities]
-    # A lone statement about one of the topic's parties may leave the other implicit too, but only a claim
-    # whose relation it states may be made that way ("Microsoft's share fell from 32.5% to 27%").
-    topical = not context and bool(base.topic.entities) and index.names_some(text, base.topic.entities)
-    if not implied and not topical and not index.mentions_subject(text, context):
+    # A sentence about one of the topic's parties may leave the other implicit, as a reader allows: in a
+    # document, the parties named before ("It also gets IP rights until 2032"); alone, the base's topic
+    # ("Microsoft's share fell from 32.5% to 27%"). Only a claim whose relation it states may be made that way.
+    topic = base.topic.entities
+    implied = [e for e in (context or topic) if e in topic] if index.names_some(text, topic) or index.may_refer(text) else []
+    if not implied and not index.mentions_subject(text, context):
         detected = detect_language(fold(text))
         said = message(options.lang if options.lang != "auto" else detected, "no_match")
         return [Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected, end=len(text))]
     normalizer = base.normalizer
-    sentence = normalizer.analyse(text, refer=True, context=context, inherit=implied, imply=base.topic.entities if topical else ())
+    sentence = normalizer.analyse(text, refer=True, context=context, imply=implied)
     limit = max(RANKED_CANDIDATES, options.top)
     semantic_text = text if options.semantic else None
     candidates = index.search(sentence, options.as_of, limit=limit, text=semantic_text)

@@ -444,14 +444,19 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     return ClaimBase(path, tuple(entities), sources, claims, make_normalizer(entities, topic), topic=topic, relations=relations)
 
 
+def _each(ck: _Checker, doc: _Mapping, key: str, required: set[str], optional: set[str]) -> Iterator[tuple[str, _Mapping]]:
+    """The items of a top-level list that are mappings with the right keys, with where each is."""
+    raw = ck.items(doc, key, key)
+    for i, item in enumerate(raw):
+        where = f"{key}[{i}]"
+        if ck.mapping(item, _line_of(raw, i, doc), where, required, optional):
+            yield where, item
+
+
 def _load_relations(ck: _Checker, doc: _Mapping) -> dict[str, Relation]:
     relations: dict[str, Relation] = {}
     seen: dict[str, int] = {}
-    raw = ck.items(doc, "relations", "relations")
-    for i, item in enumerate(raw):
-        where = f"relations[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "cues"}, set()):
-            continue
+    for where, item in _each(ck, doc, "relations", {"id", "cues"}, set()):
         relation_id = ck.ident(item, "id", where, seen)
         cues = item.get("cues")
         if not isinstance(cues, _Mapping) or not cues:
@@ -486,11 +491,7 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
 
 def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
     entities, seen = [], {}
-    raw = ck.items(doc, "entities", "entities")
-    for i, item in enumerate(raw):
-        where = f"entities[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "name"}, {"aliases", "referents"}):
-            continue
+    for where, item in _each(ck, doc, "entities", {"id", "name"}, {"aliases", "referents"}):
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)
         if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
@@ -503,11 +504,7 @@ def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
 def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     seen: dict[str, int] = {}
-    raw = ck.items(doc, "sources", "sources")
-    for i, item in enumerate(raw):
-        where = f"sources[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, doc), where, {"id", "title", "publisher"}, {"date", "url", "quotes", "note"}):
-            continue
+    for where, item in _each(ck, doc, "sources", {"id", "title", "publisher"}, {"date", "url", "quotes", "note"}):
         source_id = ck.ident(item, "id", where, seen)
         title, publisher = ck.text(item, "title", where), ck.text(item, "publisher", where)
         day = ck.date(item, "date", where)

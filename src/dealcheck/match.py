@@ -91,6 +91,8 @@ SEMANTIC_LONG = 12
 RELATION_SCORE = 0.42
 # A wording in another language than the sentence's shares stems with it by chance more often.
 OTHER_LANGUAGE_PENALTY = 0.1
+# A claim matched by its words in a sentence that only refers to some of its parties scores this much less.
+REFERRED_PARTY_PENALTY = 0.2
 # A relation stated between a claim's parties, with a party outside the topic also in play ("Microsoft and
 # SoftBank have invested …"), is this much less surely the claim's.
 OUTSIDER_PENALTY = 0.1
@@ -383,9 +385,13 @@ class Index:
         return not set(self.named_in(text)).isdisjoint(entities)
 
     def may_refer(self, text: str) -> bool:
-        """A cheap test on raw text: could it stand for a party without naming one ("the company", "it")?"""
+        """Whether the text has a phrase or pronoun that may stand for a party ("the company", "it")."""
         referents = self.normalizer.referents
-        return bool(referents) and referents.may_refer(words(fold(text)))
+        if not referents:
+            return False
+        folded = fold(text)
+        found = words(folded)
+        return referents.may_refer(found) and bool(referents.mentions(found, self.normalizer.entity_ids, detect_language(folded)))
 
     def mentions_subject(self, text: str, context: Sequence[str] = ()) -> bool:
         """A cheap test on raw text: can this sentence name, or refer to, every subject entity of some claim?"""
@@ -442,12 +448,16 @@ class Index:
                     continue
                 if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                     continue
+                # Words alone make a claim less surely when the sentence only refers to its parties: "L'entreprise
+                # a indiqué …" shares a verb with "OpenAI a indiqué …". Its relation, stated, is another matter.
+                referred = 1 - REFERRED_PARTY_PENALTY if claim.subject and not sentence.named.issuperset(claim.subject) else 1.0
                 for i in per_claim[ci][:STRINGS_PER_CLAIM]:
                     d = self.doc(i)
                     held = scored.get(ci)
                     got = scorer.score(claim, d, held[0] * held[1] if held else 0.0)
                     if got is None:
                         continue
+                    got = (got[0], got[1] * referred)
                     # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
                     if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
                         scored[ci] = (*got, d)
@@ -591,9 +601,9 @@ class Index:
             if not parties.issuperset(claim.related) or not parties.issuperset(claim.subject):
                 continue
             unsaid = not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject)
-            if unsaid and (_figure_fit(sentence, claim) < 1 or _year_fit(sentence, claim) < 0):
-                # A party left unsaid needs the claim's own figure: "Microsoft's share fell from 32.5% to 27%"
-                # is about OpenAI, "Microsoft's Windows revenue grew 5%" is not.
+            if unsaid and (_figure_fit(sentence, claim) < (0 if sentence.in_document else 1) or _year_fit(sentence, claim) < 0):
+                # A party left unsaid needs the claim's own figure, or a document that named it: "Microsoft's
+                # share fell from 32.5% to 27%" is about OpenAI, "Microsoft's Windows revenue grew 5%" is not.
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue

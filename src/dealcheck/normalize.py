@@ -66,6 +66,8 @@ _FRACTIONS = [
     (re.compile(r"\b(?:three quarters|trois quarts)\b"), "75%"),
     (re.compile(r"\b(?:a third|one third|un tiers|tiers)\b"), "33.3%"),
     (re.compile(r"\b(?:two thirds|deux tiers)\b"), "66.7%"),
+    (re.compile(r"\b(?:a fifth|one fifth|un cinquieme)\b"), "20%"),
+    (re.compile(r"\b(?:a tenth|one tenth|un dixieme)\b"), "10%"),
 ]
 _PERCENT_WORDS = re.compile(r"\s*\b(?:per ?cent|pour ?cent|pourcent|pct)\b")
 
@@ -346,6 +348,7 @@ class Analysis:
     # cues are phrases, and "any cloud" is not "cloud".
     stems: tuple[str, ...] = ()
     implied: frozenset[str] = frozenset()  # parties it leaves unsaid, for claims whose relation it states
+    in_document: bool = False  # read with the parties named before it (see checker.check_block)
     former: frozenset[str] = frozenset()  # tokens of figures it gives as what was before: "from 32.5% to 27%"
     terms: frozenset[str] = field(init=False)
 
@@ -496,6 +499,7 @@ class Normalizer:
             named=named,
             stems=stems,
             former=former,
+            in_document=bool(context),
             # Another party in play ("SoftBank's investment in OpenAI") may be whom the statement is about.
             implied=frozenset(imply) - entities if self.referents.outsiders.isdisjoint(named) else frozenset(),
         )

@@ -75,6 +75,10 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
     return Verdict(verdict, explanation, citations)
 
 
+def _years_of(claim: Claim) -> set[float]:
+    return {float(d.year) for d in (claim.valid_from, claim.valid_until) if d is not None}
+
+
 def _placed_when_it_held(sentence: Analysis, claim: Claim) -> bool:
     """The sentence names a year in which the claim held ("In 2023 Azure was OpenAI's exclusive cloud")."""
     years = [q.value for q in sentence.quantities if q.unit == "year"]
@@ -133,6 +137,8 @@ class _Figures:
             allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
             if not allowed:
                 continue
+            if said.unit == "year" and said.value in _years_of(claim):
+                continue  # "since the April 2026 amendment" dates the claim itself
             # A figure the matched variant states itself is not a conflict: the variant's own verdict and
             # explanation already say what is wrong with it.
             if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
