@@ -96,6 +96,8 @@ REFERRED_PARTY_PENALTY = 0.2
 # A relation stated between a claim's parties, with a party outside the topic also in play ("Microsoft and
 # SoftBank have invested …"), is this much less surely the claim's.
 OUTSIDER_PENALTY = 0.1
+# ... and a claim that names that party ranks this much higher.
+OUTSIDER_PREFERENCE = 0.25
 # A claim's wording matched in a sentence that states another relation, and none of the claim's, is less
 # likely that claim.
 UNSTATED_RELATION_PENALTY = 0.15
@@ -514,6 +516,13 @@ class Index:
             ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
             for ci, (_, b, _) in scored.items()
         }
+        outsiders = sentence.named & self.normalizer.referents.outsiders
+        if outsiders:
+            # "Amazon's arrival … ended Microsoft's exclusivity": a claim that speaks of Amazon, rather than one
+            # that never mentions it.
+            for ci in rank:
+                if not outsiders.isdisjoint(self.claim_entities[ci]):
+                    rank[ci] *= 1 + OUTSIDER_PREFERENCE
         if any(q.unit not in ("", "year") for q in sentence.quantities):
             # Between claims of one relation, the sentence's figure says which one it means: "could invest $10
             # billion" is the reported 2023 investment, not the 2019 one. A misstatement's figure counts as its own.
