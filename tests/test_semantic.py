@@ -55,10 +55,12 @@ def test_mission_example_with_the_extra(run):
 
 
 @needs_extra
-def test_the_extra_finds_a_loose_wording_the_lexical_stage_misses(run):
-    [lexical] = run("--format", "json", "--all", "--no-semantic", LOOSE_FR).json()
+def test_the_extra_is_surer_of_a_loose_wording(run):
+    # The lexical stage now reaches this wording through the relation it states; closeness in meaning
+    # makes the same finding surer.
+    [lexical] = run("--format", "json", "--no-semantic", LOOSE_FR).json()
     [semantic_] = run("--format", "json", "--semantic", LOOSE_FR).json()
-    assert lexical["verdict"] == "unknown"
+    assert (lexical["claim"]["id"], lexical["verdict"]) == ("feb2026-reaffirm", "false")
     assert (semantic_["claim"]["id"], semantic_["verdict"]) == ("feb2026-reaffirm", "false")
     assert semantic_["score"] > lexical["score"]
 
