@@ -18,7 +18,9 @@ when a row has none). Its verdict is the most serious of its findings (false > m
 - claim: positives where some finding names a claim of the row's facts (`realtext/facts.yaml`);
 - specificity: negatives that get none;
 - agree: positives whose verdict is the reviewer's (true/outdated = accurate, false = inaccurate,
-  misleading = misleading, unverified = unverifiable; an undetected positive disagrees).
+  misleading = misleading, unverified = unverifiable; an undetected positive disagrees);
+- the reviewer-by-dealcheck table, and the errors by where they arise (missed, wrong claim, right claim
+  with another verdict, false alarm on a negative).
 Prints figures; asserts nothing.
 """
 
@@ -152,6 +154,17 @@ def report(name: str, results: list[Result], mapping: dict[str, set[str]], verbo
     print(f"  reviewer \\ dealcheck  {'  '.join(f'{g[:7]:>7}' for g in got)}")
     for label in (*LABELS, "negative"):
         print(f"  {label:<20} {'  '.join(f'{confusion[(label, g)]:>7}' for g in got)}")
+    # Where the disagreements come from, in the order of the pipeline: no claim found at all, a claim
+    # found but not one of the row's facts, the right claim with another verdict, a verdict on a negative.
+    pos = [r for r in results if r.row.label != "negative"]
+    right = [any(c in mapping.get(f, ()) for f in r.row.facts for c in r.claims) for r in pos]
+    causes = {
+        "missed": sum(not r.detected for r in pos),
+        "wrong claim": sum(r.detected and not ok and not r.agrees for r, ok in zip(pos, right)),
+        "right claim, other verdict": sum(r.detected and ok and not r.agrees for r, ok in zip(pos, right)),
+        "false alarm": sum(r.detected for r in results if r.row.label == "negative"),
+    }
+    print("  errors: " + ", ".join(f"{k} {v}" for k, v in causes.items()))
     if verbose:
         for r in results:
             wrong = (r.row.label == "negative") == r.detected or (r.row.label != "negative" and not r.agrees)
