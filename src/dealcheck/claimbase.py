@@ -49,6 +49,13 @@ class Relation:
     id: str
     cues: tuple[tuple[str, str], ...]  # (language, cue as written)
 
+    def cues_by_language(self) -> dict[str, list[str]]:
+        """The cues as the base writes them: {language: [cue, …]}."""
+        by_lang: dict[str, list[str]] = {}
+        for lang, cue in self.cues:
+            by_lang.setdefault(lang, []).append(cue)
+        return by_lang
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -735,16 +742,16 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
     for base, name in zip(bases, names, strict=True):
         for e in base.entities:
             known = entities.get(e.id)
-            aliases = known.aliases + tuple(a for a in e.aliases if a not in known.aliases) if known else e.aliases
-            referents = known.referents + tuple(r for r in e.referents if r not in known.referents) if known else e.referents
-            entities[e.id] = Entity(e.id, known.name if known else e.name, aliases, referents)
+            if known:
+                entities[e.id] = Entity(e.id, known.name, _union(known.aliases, e.aliases), _union(known.referents, e.referents))
+            else:
+                entities[e.id] = e
         topic = Topic(
             tuple(dict.fromkeys([*topic.entities, *base.topic.entities])),
             tuple(dict.fromkeys([*topic.referents, *base.topic.referents])),
         )
         for r in base.relations.values():
-            known_cues = relations[r.id].cues if r.id in relations else ()
-            relations[r.id] = Relation(r.id, (*known_cues, *(c for c in r.cues if c not in known_cues)))
+            relations[r.id] = Relation(r.id, _union(relations[r.id].cues, r.cues)) if r.id in relations else r
         renamed_sources: dict[str, Source] = {}
         for source in base.sources.values():
             new = source if source.id not in sources else dataclasses.replace(source, id=f"{name}.{source.id}")
@@ -765,6 +772,11 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
     return ClaimBase(
         ", ".join(b.path for b in bases), kept, sources, claims, make_normalizer(kept, topic), topic=topic, relations=relations
     )
+
+
+def _union(known: tuple[Any, ...], more: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`known`, then what `more` adds to it, in order."""
+    return known + tuple(x for x in more if x not in known)
 
 
 def _write_cache(base: ClaimBase, target: Path) -> None:
@@ -801,13 +813,18 @@ def _citations_data(cs: tuple[Citation, ...]) -> list[dict[str, str]]:
     return [{"source": c.source.id, "quote": c.quote} for c in cs]
 
 
+def numbers_data(c: Claim) -> list[dict[str, str]]:
+    """The claim's figures as curators write them."""
+    return [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers]
+
+
 def claim_data(c: Claim) -> dict[str, Any]:
     """One claim as plain data in the claim-base format."""
     return _drop_empty({
         "id": c.id, "text": c.text, "verdict": c.verdict, "explanation": c.explanation or None,
         "subject": list(c.subject), "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until),
         "replaced_by": c.replaced_by, "relation": list(c.relations), "parties": list(c.parties), "citations": _citations_data(c.citations),
-        "numbers": [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers],
+        "numbers": numbers_data(c),
         "paraphrases": list(c.paraphrases),
         "variants": [
             _drop_empty({"text": v.text, "verdict": v.verdict, "explanation": v.explanation,
@@ -818,17 +835,10 @@ def claim_data(c: Claim) -> dict[str, Any]:
     })
 
 
-def _cues_data(relation: Relation) -> dict[str, list[str]]:
-    by_lang: dict[str, list[str]] = {}
-    for lang, cue in relation.cues:
-        by_lang.setdefault(lang, []).append(cue)
-    return by_lang
-
-
 def to_data(base: ClaimBase) -> dict[str, Any]:
     """The base as plain data in the claim-base format (what `claims export --format yaml` writes)."""
     topic = _drop_empty({"entities": list(base.topic.entities), "referents": list(base.topic.referents)})
-    relations = [{"id": r.id, "cues": _cues_data(r)} for r in base.relations.values()]
+    relations = [{"id": r.id, "cues": r.cues_by_language()} for r in base.relations.values()]
     return {
         "version": FORMAT_VERSION,
         **({"topic": topic} if topic else {}),

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .claimbase import ClaimBase, iso, iter_texts
+from .claimbase import ClaimBase, iso, iter_texts, numbers_data
 from .errors import InputError, unreadable
 from .i18n import format_figure
 from .normalize import extract_quantities, fold
@@ -128,11 +128,13 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
             if coverage:
                 item["temporalCoverage"] = coverage
             if identifier == claim.id and claim.numbers:
-                item["dealcheck:numbers"] = [{"value": n.text, "relation": n.quantity.relation} for n in claim.numbers]
+                item["dealcheck:numbers"] = numbers_data(claim)
             if identifier == claim.id and claim.replaced_by:
                 item["dealcheck:replacedBy"] = claim.replaced_by
             if claim.relations and identifier == claim.id:
-                item["dealcheck:relation"] = [_relation(base.relations[r]) for r in claim.relations if r in base.relations]
+                item["dealcheck:relation"] = [
+                    {"identifier": r, "dealcheck:cues": base.relations[r].cues_by_language()} for r in claim.relations if r in base.relations
+                ]
                 if claim.parties:
                     item["dealcheck:parties"] = list(claim.parties)
             if not out and (base.topic.entities or base.topic.referents):
@@ -160,11 +162,6 @@ def _thing(e: Any) -> dict[str, Any]:
     return thing
 
 
-def _relation(r: Any) -> dict[str, Any]:
-    cues: dict[str, list[str]] = {}
-    for lang, cue in r.cues:
-        cues.setdefault(lang, []).append(cue)
-    return {"identifier": r.id, "dealcheck:cues": cues}
 
 
 def _appearance(c: Any) -> dict[str, Any]:
