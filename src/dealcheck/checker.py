@@ -102,8 +102,6 @@ def sentence_findings(text: str, base: ClaimBase, options: Options, context: Seq
     most recent first.
     """
     index = base.index
-    # In a document that has named the topic's parties, a sentence about one of them may leave the other
-    # implicit, as a reader does: "It also gets IP rights until 2032."
     # A sentence about one of the topic's parties may leave the other implicit, as a reader allows: in a
     # document, the parties named before ("It also gets IP rights until 2032"); alone, the base's topic
     # ("Microsoft's share fell from 32.5% to 27%"). Only a claim whose relation it states may be made that way.

@@ -86,9 +86,13 @@ SEMANTIC_FLOOR = (THRESHOLD - SEMANTIC_WEIGHT) / (1 - SEMANTIC_WEIGHT)
 SEMANTIC_SHORT = 8
 SEMANTIC_LONG = 12
 # A sentence that states a claim's relation between its parties scores RELATION_SCORE (a match), plus
-# RELATION_AGREES when it gives a figure that agrees with one of the claim's, and RELATION_YEAR when it
-# names the claim's year,
+# RELATION_AGREES when it gives a figure that agrees with one of the claim's, RELATION_YEAR when it
+# names the claim's year, and RELATION_WORDS of its lexical score, so that between claims of one relation
+# the closer wording wins.
 RELATION_SCORE = 0.42
+RELATION_AGREES = 0.05
+RELATION_YEAR = 0.05
+RELATION_WORDS = 0.2
 # A wording in another language than the sentence's shares stems with it by chance more often.
 OTHER_LANGUAGE_PENALTY = 0.1
 # A claim matched by its words in a sentence that only refers to some of its parties scores this much less.
@@ -101,10 +105,6 @@ OUTSIDER_PREFERENCE = 0.25
 # A claim's wording matched in a sentence that states another relation, and none of the claim's, is less
 # likely that claim.
 UNSTATED_RELATION_PENALTY = 0.15
-RELATION_AGREES = 0.05
-RELATION_YEAR = 0.05
-# ... plus this much of its lexical score, so that between claims of one relation the closer wording wins.
-RELATION_WORDS = 0.2
 # A sentence that speaks of the past ("previously", « l'accord précédent ») ranks claims that have ended this
 # much higher, and the claims that replaced them this much lower.
 PAST_PREFERENCE = 0.2
@@ -603,10 +603,10 @@ class Index:
             return {}
         years = {q.value for q in sentence.quantities if q.unit == "year"}
         units = {q.unit for q in sentence.quantities if q.unit and q.unit != "year"}
+        parties = sentence.entities | sentence.implied
         out: dict[int, float] = {}
         for ci in {ci for r in present for ci in self.relation_claims[r]}:
             claim = self.base.claims[ci]
-            parties = sentence.entities | sentence.implied
             if not parties.issuperset(claim.related) or not parties.issuperset(claim.subject):
                 continue
             unsaid = not sentence.entities.issuperset(claim.related) or not sentence.entities.issuperset(claim.subject)
