@@ -90,8 +90,8 @@ def deal_sentence(rng: random.Random) -> str:
     return text[0].upper() + text[1:]
 
 
-def write_deal_dense(path: Path, sentences: int, seed: int = 5) -> int:
-    """Write `sentences` deal sentences, a few to a paragraph; return the count."""
+def write_deal_dense(path: Path, sentences: int, seed: int = 5) -> None:
+    """Write `sentences` deal sentences, a few to a paragraph."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as out:
         written = 0
@@ -99,7 +99,6 @@ def write_deal_dense(path: Path, sentences: int, seed: int = 5) -> int:
             n = min(rng.randint(2, 5), sentences - written)
             out.write(" ".join(deal_sentence(rng) for _ in range(n)) + "\n\n")
             written += n
-    return sentences
 
 
 def _filler(rng: random.Random) -> str:

@@ -109,6 +109,10 @@ class Result:
     def agrees(self) -> bool:
         return LABEL_OF.get(self.verdict) == self.row.label
 
+    def names_a_fact(self, mapping: dict[str, set[str]]) -> bool:
+        """Whether some finding names a claim of the row's facts."""
+        return any(c in mapping.get(f, ()) for f in self.row.facts for c in self.claims)
+
 
 def run(row: Row, base: dealcheck.ClaimBase, semantic: bool, context: bool) -> Result:
     options = dealcheck.Options(as_of=row.date or dt.date.today(), semantic=semantic)
@@ -140,7 +144,7 @@ def report(name: str, results: list[Result], mapping: dict[str, set[str]], verbo
     for lang, rs in [*sorted(by_lang.items()), ("all", results)]:
         pos = [r for r in rs if r.row.label != "negative"]
         neg = [r for r in rs if r.row.label == "negative"]
-        right_claim = [r for r in pos if any(c in mapping.get(f, ()) for f in r.row.facts for c in r.claims)]
+        right_claim = [r for r in pos if r.names_a_fact(mapping)]
 
         def share(k: int, n: int) -> str:
             return f"{k / n:7.2f}" if n else "      -"
@@ -157,11 +161,10 @@ def report(name: str, results: list[Result], mapping: dict[str, set[str]], verbo
     # Where the disagreements come from, in the order of the pipeline: no claim found at all, a claim
     # found but not one of the row's facts, the right claim with another verdict, a verdict on a negative.
     pos = [r for r in results if r.row.label != "negative"]
-    right = [any(c in mapping.get(f, ()) for f in r.row.facts for c in r.claims) for r in pos]
     causes = {
         "missed": sum(not r.detected for r in pos),
-        "wrong claim": sum(r.detected and not ok and not r.agrees for r, ok in zip(pos, right)),
-        "right claim, other verdict": sum(r.detected and ok and not r.agrees for r, ok in zip(pos, right)),
+        "wrong claim": sum(r.detected and not r.agrees and not r.names_a_fact(mapping) for r in pos),
+        "right claim, other verdict": sum(r.detected and not r.agrees and r.names_a_fact(mapping) for r in pos),
         "false alarm": sum(r.detected for r in results if r.row.label == "negative"),
     }
     print("  errors: " + ", ".join(f"{k} {v}" for k, v in causes.items()))
