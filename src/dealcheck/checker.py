@@ -93,20 +93,23 @@ def check_sentence(text: str, base: ClaimBase, options: Options, context: Sequen
     return max(sentence_findings(text, base, options, context), key=lambda f: f.score)
 
 
-def sentence_findings(text: str, base: ClaimBase, options: Options, context: Sequence[str] = ()) -> list[Finding]:
+def sentence_findings(
+    text: str, base: ClaimBase, options: Options, context: Sequence[str] = (), named: Sequence[str] | None = None
+) -> list[Finding]:
     """A finding for each claim one sentence makes, in text order; one `unknown` finding if it makes none.
 
     The sentence is matched whole, and so is each of its clauses (see segment.clauses), so that "the MOU,
     signed on September 9, …, while the nonprofit gets a $100 billion stake" can make two claims. A clause
     inherits the parties its sentence names. `context` lists the entities named before the sentence,
-    most recent first.
+    most recent first; `named`, those the sentence names (Index.named_in), when the caller has them already.
     """
     index = base.index
     # A sentence about one of the topic's parties may leave the other implicit, as a reader allows: in a
     # document, the parties named before ("It also gets IP rights until 2032"); alone, the base's topic
     # ("Microsoft's share fell from 32.5% to 27%"). Only a claim whose relation it states may be made that way.
     topic = base.topic.entities
-    implied = [e for e in (context or topic) if e in topic] if index.names_some(text, topic) or index.may_refer(text) else []
+    names_topic = not set(index.named_in(text) if named is None else named).isdisjoint(topic)
+    implied = [e for e in (context or topic) if e in topic] if names_topic or index.may_refer(text) else []
     if not implied and not index.mentions_subject(text, context):
         detected = detect_language(fold(text))
         said = message(options.lang if options.lang != "auto" else detected, "no_match")
@@ -217,8 +220,9 @@ def check_block(
             context = [*dict.fromkeys(reversed(named)), *headline]
             if hits is not None and not _has_hit(hits, start, end) and not (context and index.may_refer(sentence)):
                 continue  # names no one and refers to no one
-            named.extend(index.named_in(sentence))
-            for finding in sentence_findings(sentence, base, options, context):
+            here = index.named_in(sentence)
+            named.extend(here)
+            for finding in sentence_findings(sentence, base, options, context, here):
                 if finding.verdict == "unknown" and not everything:
                     continue
                 positions = positions or _Positions(block)

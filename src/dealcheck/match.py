@@ -383,9 +383,6 @@ class Index:
         out, _ = self.normalizer.entities_in(found)
         return [w for w in out if w in self.normalizer.entity_ids]
 
-    def names_some(self, text: str, entities: Sequence[str]) -> bool:
-        return not set(self.named_in(text)).isdisjoint(entities)
-
     def may_refer(self, text: str) -> bool:
         """Whether the text has a phrase or pronoun that may stand for a party ("the company", "it")."""
         referents = self.normalizer.referents
