@@ -11,8 +11,6 @@ import datetime as dt
 import os
 import pickle
 import re
-import sys
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -25,7 +23,6 @@ CLAIM_VERDICTS = ("true", "false", "misleading", "unverified")
 EXAMPLE_VERDICTS = (*CLAIM_VERDICTS, "outdated", "unknown")
 FORMAT_VERSION = 1
 ENV_CLAIMS = "DEALCHECK_CLAIMS"
-ENV_CACHE = "DEALCHECK_CACHE_DIR"
 
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
@@ -644,28 +641,6 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
 
 
-def cache_dir() -> Path:
-    if os.environ.get(ENV_CACHE):
-        return Path(os.environ[ENV_CACHE])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "dealcheck"
-
-
-def _cache_key(contents: list[bytes]) -> str:
-    """The bases' contents, and the code that compiled them: a changed module never meets an old pickle.
-
-    Two 32-bit checksums and the sizes, not a cryptographic hash: a key only has to change when
-    the content does, and zlib is already loaded where hashlib would cost a start-up its import.
-    """
-    stats = ((m.name, m.stat()) for m in sorted(Path(__file__).parent.glob("*.py")))
-    code = "".join(f"{name}:{st.st_size}:{st.st_mtime_ns};" for name, st in stats).encode()
-    parts = [*contents, code, f"{sys.version_info[:2]}".encode()]
-    crc = adler = 0
-    for part in parts:
-        crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
-    return f"{crc:08x}{adler:08x}{sum(map(len, parts)):x}"
-
-
 def default_paths() -> list[Path]:
     """$DEALCHECK_CLAIMS (several paths separated by the OS path separator), else the bundled base."""
     env = os.environ.get(ENV_CLAIMS)
@@ -701,17 +676,22 @@ def cached(contents: list[bytes], build: Callable[[], ClaimBase]) -> ClaimBase:
     """The base `build` makes from `contents`, compiled with its index once and then read from the cache.
 
     Programs that build bases with `from_data` use it too: pass the bytes the data came from.
+    A damaged entry, or one `cache` does not trust, is rebuilt.
     """
-    target = cache_dir() / f"{_cache_key(contents)}.pickle"
-    try:
-        with target.open("rb") as fh:
-            found = pickle.load(fh)
-        if isinstance(found, ClaimBase):
-            return found
-    except Exception:  # noqa: BLE001 - a damaged or foreign cache file only means a rebuild
-        pass
+    from . import cache
+
+    name = f"base-{cache.key(contents)}.pickle"
+    data = cache.read(name)
+    if data is not None:
+        try:
+            found = pickle.loads(data)
+            if isinstance(found, ClaimBase):
+                return found
+        except Exception:  # noqa: BLE001 - a damaged entry (any unpickling error) only means a rebuild
+            pass
     base = build()
-    _write_cache(base, target)
+    base.index  # noqa: B018 - built now so that it is cached with the base
+    cache.write(name, pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL))
     return base
 
 
@@ -777,19 +757,6 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
 def _union(known: tuple[Any, ...], more: tuple[Any, ...]) -> tuple[Any, ...]:
     """`known`, then what `more` adds to it, in order."""
     return known + tuple(x for x in more if x not in known)
-
-
-def _write_cache(base: ClaimBase, target: Path) -> None:
-    """Best effort: a read-only or full disk only costs speed, never the check itself."""
-    base.index  # noqa: B018 - built now so that it is cached with the base
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(base, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass
 
 
 def iter_texts(claim: Claim) -> Iterator[tuple[str, int]]:

@@ -29,6 +29,7 @@ from .claimbase import ClaimBase, iso, iter_texts, numbers_data
 from .errors import InputError, unreadable
 from .i18n import format_figure
 from .normalize import extract_quantities, fold
+from .printable import strip_controls
 
 # Verdict ↔ schema.org Rating on a 1–5 scale (worst 1, best 5), documented in the README.
 RATINGS: dict[str, tuple[int, str]] = {
@@ -329,7 +330,8 @@ def _text(value: Any) -> str | None:
         value = next((_text(v) for v in value if _text(v)), None)
     if isinstance(value, (int, float)):
         value = str(value)
-    return " ".join(html.unescape(value).split()) if isinstance(value, str) and value.strip() else None
+    # A hostile page's escape sequences are not kept in the base, where they would reach a terminal later.
+    return " ".join(strip_controls(html.unescape(value)).split()) if isinstance(value, str) and value.strip() else None
 
 
 def _date(value: Any) -> str | None:
@@ -393,7 +395,7 @@ def _add_review(
         numbers = [{"value": format_figure(q.value, q.unit, "exactly", "en"), "relation": q.relation} for q in figures if q.unit]
         if numbers:
             claim["numbers"] = numbers
-    paraphrases = [p for p in _list(item.get("alternateName")) if isinstance(p, str) and p.strip()]
+    paraphrases = [p for p in map(_text, _list(item.get("alternateName"))) if p]
     if paraphrases:
         claim["paraphrases"] = paraphrases
     claims[claim_id] = claim

@@ -13,12 +13,18 @@ from . import __version__
 from .claimbase import iso
 from .commands import DEFAULT_FAIL_ON, run_guarded, warn
 from .errors import DealcheckError, ExitCode
+from .printable import printable
 
 check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
 claims_app = typer.Typer(
     add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True,
     help="Browse and validate a claim base.",
 )
+cache_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True,
+    help="See or empty the cache of compiled claim bases and embeddings.",
+)
+SUBCOMMANDS = {"claims": claims_app, "cache": cache_app}
 
 
 class Format(str, Enum):
@@ -132,7 +138,7 @@ def claims_list(
         return
     for c in found:
         dates = f"{iso(c.valid_from) or '…'}..{iso(c.valid_until) or '…'}"
-        print(f"{c.id:<32} {c.verdict:<10} {dates:<22} {c.text}")
+        print(printable(f"{c.id:<32} {c.verdict:<10} {dates:<22} {c.text}"))
 
 
 @claims_app.command("show", help="Everything about one claim, with its citations.")
@@ -154,23 +160,22 @@ def claims_show(
 
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    print(f"{claim.id}  [{claim.verdict}]  {iso(claim.valid_from) or '…'}..{iso(claim.valid_until) or '…'}")
-    print(f"  {claim.text}")
+    lines = [f"{claim.id}  [{claim.verdict}]  {iso(claim.valid_from) or '…'}..{iso(claim.valid_until) or '…'}", f"  {claim.text}"]
     if claim.explanation:
-        print(f"  why: {claim.explanation}")
+        lines.append(f"  why: {claim.explanation}")
     if claim.replaced_by:
-        print(f"  replaced by: {claim.replaced_by}")
+        lines.append(f"  replaced by: {claim.replaced_by}")
     for c in data["citations"]:
-        print(f"  source: {c['publisher']}, “{c['title']}”" + (f", {c['date']}" if c["date"] else "") + (f"\n          {c['url']}" if c["url"] else ""))
-        print(f"          “{c['quote']}”")
-    for n in data.get("numbers", []):
-        print(f"  number: {n['value']} ({n['relation']})")
-    for p in claim.paraphrases:
-        print(f"  paraphrase: {p}")
+        lines.append(f"  source: {c['publisher']}, “{c['title']}”" + (f", {c['date']}" if c["date"] else ""))
+        if c["url"]:
+            lines.append(f"          {c['url']}")
+        lines.append(f"          “{c['quote']}”")
+    lines += [f"  number: {n['value']} ({n['relation']})" for n in data.get("numbers", [])]
+    lines += [f"  paraphrase: {p}" for p in claim.paraphrases]
     for v in claim.variants:
-        print(f"  variant [{v.verdict}]: {v.text}\n      {v.explanation}")
-    for e in claim.examples:
-        print(f"  example [{e.verdict}{', as of ' + e.as_of.isoformat() if e.as_of else ''}]: {e.text}")
+        lines += [f"  variant [{v.verdict}]: {v.text}", f"      {v.explanation}"]
+    lines += [f"  example [{e.verdict}{', as of ' + e.as_of.isoformat() if e.as_of else ''}]: {e.text}" for e in claim.examples]
+    print("\n".join(map(printable, lines)))
 
 
 @claims_app.command("validate", help="Check the schema and references, then run every example through the matcher (exit 1 on a failing example).")
@@ -187,12 +192,12 @@ def claims_validate(
     base = claimbase.load([path] if path else claims, use_cache=False)
     ran, failures = run_examples(base, semantic=on)
     for failure in failures:
-        print(failure.describe(base.path))
+        print(printable(failure.describe(base.path)))
     n = counts(base)
-    print(
+    print(printable(
         f"{base.path}: {n['claims']} claims, {n['paraphrases']} paraphrases, {n['variants']} variants, "
         f"{n['sources']} sources; {ran - len(failures)}/{ran} examples pass"
-    )
+    ))
     if failures:
         raise typer.Exit(ExitCode.FINDINGS)
 
@@ -257,11 +262,34 @@ def claims_import(
         raise typer.Exit(ExitCode.FINDINGS)
 
 
+@cache_app.command("info", help="Where the cache is, how big, and whether it is used.")
+def cache_info(fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text) -> None:
+    from . import cache
+
+    found = cache.info()
+    if fmt is ListFormat.json:
+        import json
+
+        print(json.dumps(found, indent=2))
+        return
+    state = "yes" if found["usable"] else ("not yet made" if not found["exists"] else "no: the folder is not yours alone")
+    print(printable(f"directory: {found['directory']}"))
+    print(f"entries:   {found['entries']} ({found['bytes'] / 2**20:.1f} MiB; the oldest go past {found['max_bytes'] // 2**20} MiB)")
+    print(f"used:      {state}")
+
+
+@cache_app.command("clear", help="Remove every cache entry (they are rebuilt when next needed).")
+def cache_clear() -> None:
+    from . import cache
+
+    print(printable(f"removed {cache.clear()} entries from {cache.directory()}"))
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The option parser's entry: `dealcheck claims …` goes to the curator commands, anything else is checked."""
+    """The option parser's entry: `dealcheck claims …` and `dealcheck cache …` go to their commands, anything else is checked."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["claims"]:
-        command, args, prog = typer.main.get_command(claims_app), argv[1:], "dealcheck claims"
+    if argv[:1] and argv[0] in SUBCOMMANDS:
+        command, args, prog = typer.main.get_command(SUBCOMMANDS[argv[0]]), argv[1:], f"dealcheck {argv[0]}"
     else:
         command, args, prog = typer.main.get_command(check_app), argv, "dealcheck"
 

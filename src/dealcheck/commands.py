@@ -17,17 +17,18 @@ from collections import Counter
 from typing import Callable, NoReturn
 
 from .errors import DealcheckError, ExitCode
+from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"dealcheck: warning: {message}\n")
+    sys.stderr.write(f"dealcheck: warning: {printable(message)}\n")
 
 
 def fail(lines: tuple[str, ...], code: int) -> NoReturn:
     for line in lines:
-        sys.stderr.write(f"dealcheck: error: {line}\n")
+        sys.stderr.write(f"dealcheck: error: {printable(line)}\n")
     sys.exit(code)
 
 
@@ -135,7 +136,7 @@ def run_guarded(command: Callable[[], int]) -> NoReturn:
 def main(argv: list[str] | None = None) -> NoReturn:
     """The `dealcheck` program."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] != "claims" and all(a == "-" or not a.startswith("-") for a in argv):
+    if argv and argv[0] not in ("claims", "cache") and all(a == "-" or not a.startswith("-") for a in argv):
         run_guarded(lambda: run_check(argv))
     from .cli import main as parse_options_and_run
 

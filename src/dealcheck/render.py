@@ -6,14 +6,15 @@ import contextlib
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import IO, Any, Callable, Iterator, Protocol
 
-from pathlib import Path
-
+from .atomic import atomic_write
 from .checker import Finding
 from .claimbase import Citation
 from .errors import DealcheckError
 from .i18n import label, message
+from .printable import json_safe, printable
 
 _STYLES = {
     "false": ("bold", "red"),
@@ -58,12 +59,13 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def location(f: Finding) -> str:
-    return f"{f.path or '<statement>'}:{f.line}:{f.column}"
+    return f"{printable(f.path) if f.path else '<statement>'}:{f.line}:{f.column}"
 
 
 def one_line(f: Finding) -> str:
-    claim = f" [{f.claim.id}]" if f.claim else ""
-    return f"{location(f)}: {f.verdict}: {' '.join(f.explanation.split())}{claim}"
+    """Exactly one line, whatever the file name and the explanation hold."""
+    claim = f" [{printable(f.claim.id)}]" if f.claim else ""
+    return f"{location(f)}: {f.verdict}: {printable(' '.join(f.explanation.split()))}{claim}"
 
 
 class Renderer(Protocol):
@@ -84,8 +86,7 @@ class JsonRenderer:
     def close(self) -> None:
         import json
 
-        json.dump(self.items, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
+        self.out.write(json_safe(json.dumps(self.items, ensure_ascii=False, indent=2)) + "\n")
 
 
 class JsonLinesRenderer:
@@ -98,7 +99,7 @@ class JsonLinesRenderer:
         self.dumps = json.dumps
 
     def add(self, finding: Finding) -> None:
-        self.out.write(self.dumps(finding_dict(finding), ensure_ascii=False) + "\n")
+        self.out.write(json_safe(self.dumps(finding_dict(finding), ensure_ascii=False)) + "\n")
         self.out.flush()
 
     def close(self) -> None:
@@ -139,14 +140,13 @@ class GithubRenderer:
                 f"endLine={f.end_line}", f"endColumn={f.end_column}", *props,
             ]
         claim = f" [{f.claim.id}]" if f.claim else ""
-        self.out.write(f"::{level} {','.join(props)}::{_escape_data(f.text + ' — ' + f.explanation + claim)}\n")
+        self.out.write(f"::{level} {','.join(props)}::{_escape_data(printable(f.text + ' — ' + f.explanation + claim))}\n")
 
     def close(self) -> None:
         pass
 
 
 _SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35"}
-_CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127], "\ufffd")
 
 
 class TextRenderer:
@@ -165,7 +165,7 @@ class TextRenderer:
         self.count = 0
 
     def _style(self, text: str, *styles: str) -> str:
-        text = text.translate(_CONTROL)  # text from the input must not drive the terminal
+        text = printable(text)  # text from the input must not drive the terminal
         if not self.color or not styles:
             return text
         return f"\x1b[{';'.join(_SGR[s] for s in styles)}m{text}\x1b[0m"
@@ -241,23 +241,15 @@ def summary(sentences: int, counts: Counter[str], seconds: float) -> str:
 
 
 def write_text(text: str, output: Path | None, force: bool) -> None:
-    """To stdout, or to a file written atomically (temp file, then rename); never clobbers without `force`."""
+    """To stdout, or to a file written atomically; never clobbers without `force`, never a non-regular file."""
     if output is None:
         sys.stdout.write(text)
         return
     if not str(output).strip():
         raise DealcheckError("--output: empty file name")
-    if output.exists() and not force:
+    if os.path.lexists(output) and not force:
         raise DealcheckError(f"{output}: already exists (use --force to overwrite)")
-    import tempfile
-
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
-        os.replace(tmp, output)
+        atomic_write(output, text.encode("utf-8"))
     except OSError as exc:
         raise DealcheckError(f"{output}: cannot write: {exc.strerror}") from None

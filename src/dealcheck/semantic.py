@@ -13,7 +13,7 @@ computed once and cached beside the compiled base.
 from __future__ import annotations
 
 import importlib.util
-import os
+import io
 import sys
 import zipfile
 from functools import lru_cache
@@ -101,17 +101,14 @@ def embeddings(texts: list[str]) -> np.ndarray:
 
     import numpy as np
 
-    from .claimbase import cache_dir
+    from . import cache
 
     digests = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
-    folder = cache_dir()
-    target = folder / f"{model_tag()}-{hashlib.blake2b(b''.join(digests), digest_size=16).hexdigest()}.npz"
-    try:
-        with np.load(target) as data:  # the name is a hash of the digests: no need to read them
-            return data["vectors"]
-    except _DAMAGED:
-        pass
-    known = _cached_vectors(folder, set(digests))
+    name = f"{model_tag()}-{hashlib.blake2b(b''.join(digests), digest_size=16).hexdigest()}.npz"
+    found = _read(name)  # the name is a hash of the digests: the vectors are in their order
+    if found is not None:
+        return found[1]
+    known = _cached_vectors(set(digests))
     missing = sorted({d: i for i, d in enumerate(digests) if d not in known}.values(), key=lambda i: len(texts[i]))
     if missing:
         model = encoder()  # a model that does not load fails before any notice
@@ -127,33 +124,35 @@ def embeddings(texts: list[str]) -> np.ndarray:
             for i, vector in zip(chunk, model.embed([texts[i] for i in chunk]), strict=True):
                 known[digests[i]] = vector
     vectors = np.stack([known[d] for d in digests]) if digests else np.zeros((0, DIMENSIONS), dtype=np.float32)
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
-            np.savez(fh, digests=np.array(digests, dtype="S16"), vectors=vectors)
-        os.replace(tmp, target)
-    except OSError:
-        # A cache that cannot be written costs the embedding again on the next run, not this one.
-        tmp.unlink(missing_ok=True)
+    packed = io.BytesIO()
+    np.savez(packed, digests=np.array(digests, dtype="S16"), vectors=vectors)
+    cache.write(name, packed.getvalue())
     return vectors
 
 
-def _read(path: Path) -> tuple[list[bytes], np.ndarray] | None:
+def _read(name: str) -> tuple[list[bytes], np.ndarray] | None:
+    """A cached entry: npz holds plain arrays, read with pickles refused."""
     import numpy as np
 
+    from . import cache
+
+    data = cache.read(name)
+    if data is None:
+        return None
     try:
-        with np.load(path) as data:
-            return [bytes(d) for d in data["digests"]], data["vectors"]
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            return [bytes(d) for d in arrays["digests"]], arrays["vectors"]
     except _DAMAGED:
         return None
 
 
-def _cached_vectors(folder: Path, wanted: set[bytes]) -> dict[bytes, np.ndarray]:
-    """Vectors of the wanted strings found in other bases' cache files for this model."""
+def _cached_vectors(wanted: set[bytes]) -> dict[bytes, np.ndarray]:
+    """Vectors of the wanted strings found in other bases' cache entries for this model."""
+    from . import cache
+
     out: dict[bytes, np.ndarray] = {}
-    for path in folder.glob(f"{model_tag()}-*.npz"):
-        found = _read(path)
+    for entry in cache.entries():
+        found = _read(entry.name) if entry.name.startswith(f"{model_tag()}-") and entry.name.endswith(".npz") else None
         if found is not None:
             out.update((d, v) for d, v in zip(*found, strict=True) if d in wanted)
     return out
