@@ -312,6 +312,7 @@ def _init_worker(base: ClaimBase, options: Options) -> None:
 
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is inherited by a fork; terminate() must end us
     if options.semantic:
         from . import semantic
 

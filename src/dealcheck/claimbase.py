@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from .errors import ClaimBaseError, unreadable
+from .errors import ClaimBaseError, DealcheckError
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words
 from .referents import Referents
 
@@ -647,8 +647,12 @@ def default_paths() -> list[Path]:
     return [Path(p) for p in env.split(os.pathsep) if p] if env else [bundled_path()]
 
 
-def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None, *, use_cache: bool = True) -> ClaimBase:
+def load(
+    path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None, *, use_cache: bool = True, max_bytes: int | None = None
+) -> ClaimBase:
     """Load a claim base (default: $DEALCHECK_CLAIMS, else the bundled one); several paths are merged.
+
+    A file larger than `max_bytes` (default `inputs.MAX_FILE_BYTES`) is refused.
 
     The compiled base, with its index, is cached by content hash, so a base is parsed
     and indexed once and later runs skip YAML entirely.
@@ -659,7 +663,7 @@ def load(path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None 
         paths = [Path(p) for p in path]
     else:
         paths = [Path(path)]  # type: ignore[arg-type]
-    contents = [_read(p) for p in paths]
+    contents = [_read(p, max_bytes) for p in paths]
 
     def build() -> ClaimBase:
         bases = [parse_claim_base(_decode(data, p), str(p)) for p, data in zip(paths, contents, strict=True)]
@@ -695,11 +699,13 @@ def cached(contents: list[bytes], build: Callable[[], ClaimBase]) -> ClaimBase:
     return base
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int | None) -> bytes:
+    from .inputs import MAX_FILE_BYTES, read_limited
+
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ClaimBaseError(unreadable(str(path), exc, "claim base")) from None
+        return read_limited(path, "claim base", MAX_FILE_BYTES if limit is None else limit)
+    except DealcheckError as exc:
+        raise ClaimBaseError(*exc.lines) from None
 
 
 def _decode(data: bytes, path: Path) -> str:

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .claimbase import ClaimBase, iso, iter_texts, numbers_data
-from .errors import InputError, unreadable
+from .errors import InputError
 from .i18n import format_figure
+from .inputs import MAX_FILE_BYTES, element_spans, read_limited
 from .normalize import extract_quantities, fold
 from .printable import strip_controls
 
@@ -62,16 +63,14 @@ DEFAULT_RATING_MAP: dict[str, str] = {
 }
 
 
-def read_rating_map(path: Path) -> dict[str, str]:
+def read_rating_map(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, str]:
     """A `--rating-map` file: YAML or JSON, rating text → verdict."""
     import yaml
 
     from .claimbase import CLAIM_VERDICTS
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(unreadable(str(path), exc, "rating map")) from None
+        data = yaml.safe_load(_utf8(read_limited(path, "rating map", max_bytes), path))
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not a YAML or JSON mapping: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
@@ -193,23 +192,28 @@ class ImportResult:
         return sum(1 + len(c.get("variants", [])) for c in self.base["claims"])
 
 
-_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']application/ld\+json[\"'][^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT = re.compile(r"<script\b[^<>]*type\s*=\s*[\"']application/ld\+json[\"'][^<>]*>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 
 
-def read_documents(path: Path) -> Iterator[Any]:
-    """The JSON documents in a file: the file itself, or each JSON-LD block of an HTML page."""
+def _utf8(data: bytes, path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(unreadable(str(path), exc)) from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
+
+
+def read_documents(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Any]:
+    """The JSON documents in a file: the file itself, or each JSON-LD block of an HTML page."""
+    text = _utf8(read_limited(path, "review file", max_bytes), path)
     if text.lstrip().startswith("<") or path.suffix.lower() in (".html", ".htm"):
-        blocks = list(_SCRIPT.finditer(text))
+        blocks = [(start.end(), close.start()) for start, close in element_spans(text, _SCRIPT, lambda _: _SCRIPT_END) if close]
         if not blocks:
             raise InputError(f"{path}: no <script type=\"application/ld+json\"> block in this page")
-        for m in blocks:
-            yield _parse_json(m.group(1), path, text.count("\n", 0, m.start(1)))
+        line, counted = 0, 0
+        for begin, end in blocks:
+            line, counted = line + text.count("\n", counted, begin), begin
+            yield _parse_json(text[begin:end], path, line)
         return
     yield _parse_json(text, path, 0)
 
@@ -253,7 +257,7 @@ def iter_reviews(doc: Any) -> Iterator[dict[str, Any]]:
         yield doc
 
 
-def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None) -> ImportResult:
+def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None, max_bytes: int = MAX_FILE_BYTES) -> ImportResult:
     """Build a claim base from ClaimReview files. Reviews whose rating is not mapped are counted, not guessed."""
     table = {**DEFAULT_RATING_MAP, **{rating_key(k): v for k, v in (rating_map or {}).items()}}
     result = ImportResult({"version": 1, "entities": [], "sources": [], "claims": []})
@@ -262,7 +266,7 @@ def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None) 
     claims: dict[str, dict[str, Any]] = {}
     extensions = _Extensions()
     for path in paths:
-        for doc in read_documents(path):
+        for doc in read_documents(path, max_bytes):
             for review in iter_reviews(doc):
                 result.reviews += 1
                 _add_review(review, table, result, entities, sources, claims)

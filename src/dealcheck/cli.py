@@ -62,6 +62,10 @@ ClaimsOption = Annotated[
         help="Claim base to use (default: the bundled one); repeat it to merge several bases.",
     ),
 ]
+MaxSizeOption = Annotated[
+    Optional[str],
+    typer.Option("--max-size", help="Largest claim base, review file or rating map read, e.g. 64M (default: 64M).", show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -95,6 +99,7 @@ def check(
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULT_FAIL_ON,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     semantic: SemanticOption = None,
+    max_size: MaxSizeOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
@@ -102,6 +107,7 @@ def check(
     code = run_check(
         args or [], claims=claims, fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
         lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
+        max_size=max_size,
     )
     if code:
         raise typer.Exit(code)
@@ -125,11 +131,13 @@ def claims_list(
     claims: ClaimsOption = None,
     verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    max_size: MaxSizeOption = None,
 ) -> None:
     from . import claimbase
+    from .commands import parse_size
     from .curate import list_claims
 
-    found = list_claims(claimbase.load(claims), search, verdict.value if verdict else None)
+    found = list_claims(claimbase.load(claims, max_bytes=parse_size(max_size)), search, verdict.value if verdict else None)
     if fmt is ListFormat.json:
         import json
 
@@ -146,11 +154,13 @@ def claims_show(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id.")],
     claims: ClaimsOption = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
+    max_size: MaxSizeOption = None,
 ) -> None:
     from . import claimbase
+    from .commands import parse_size
     from .render import citation_dict
 
-    base = claimbase.load(claims)
+    base = claimbase.load(claims, max_bytes=parse_size(max_size))
     claim = base.by_id.get(claim_id)
     if claim is None:
         raise DealcheckError(f"no claim with id {claim_id!r} in {base.path} (see 'dealcheck claims list')")
@@ -183,13 +193,14 @@ def claims_validate(
     path: Annotated[Optional[Path], typer.Argument(help="Claim base to validate (default: --claims, else the bundled one).", show_default=False)] = None,
     claims: ClaimsOption = None,
     semantic: SemanticOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     from . import claimbase
-    from .commands import use_semantic
+    from .commands import parse_size, use_semantic
     from .curate import counts, run_examples
 
     on = use_semantic(semantic)
-    base = claimbase.load([path] if path else claims, use_cache=False)
+    base = claimbase.load([path] if path else claims, use_cache=False, max_bytes=parse_size(max_size))
     ran, failures = run_examples(base, semantic=on)
     for failure in failures:
         print(printable(failure.describe(base.path)))
@@ -220,13 +231,15 @@ def claims_export(
     base_url: Annotated[Optional[str], typer.Option("--base-url", help="Page that will host the reviews; each review's url is BASE_URL#ID (default: urn:dealcheck:ID).", show_default=False)] = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    max_size: MaxSizeOption = None,
 ) -> None:
     import json
 
     from . import claimbase, claimreview
+    from .commands import parse_size
     from .render import write_text
 
-    base = claimbase.load(claims)
+    base = claimbase.load(claims, max_bytes=parse_size(max_size))
     if fmt is ExportFormat.claimreview:
         text = json.dumps(claimreview.export(base, author=author, base_url=base_url), ensure_ascii=False, indent=2) + "\n"
     elif fmt is ExportFormat.json:
@@ -242,12 +255,16 @@ def claims_import(
     output: OutputOption = None,
     force: ForceOption = False,
     rating_map: Annotated[Optional[Path], typer.Option("--rating-map", help="YAML or JSON mapping of rating texts to verdicts, added to the built-in table.", show_default=False)] = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     from . import claimbase, claimreview
+    from .commands import parse_size
+    from .inputs import MAX_FILE_BYTES
     from .render import write_text
 
-    table = claimreview.read_rating_map(rating_map) if rating_map else None
-    result = claimreview.import_reviews(files, table)
+    limit = parse_size(max_size) or MAX_FILE_BYTES
+    table = claimreview.read_rating_map(rating_map, limit) if rating_map else None
+    result = claimreview.import_reviews(files, table, limit)
     base = claimbase.from_data(result.base, str(output or "<imported>"))  # never write a base that does not load
     text = claimbase.to_yaml(result.base)
     write_text(text, output, force)
@@ -295,7 +312,10 @@ def main(argv: list[str] | None = None) -> None:
 
     def parse_and_run() -> int:
         try:
-            code = command.main(args=args, prog_name=prog, standalone_mode=False)
+            # make_context and invoke, not command.main: main would turn a closed stdout into exit 1
+            # and Ctrl-C into a silent 130, where run_guarded gives every command the same answer.
+            with command.make_context(prog, list(args)) as ctx:
+                code = command.invoke(ctx)
         except typer.Exit as exc:
             return exc.exit_code
         except typer.TyperException as exc:  # usage errors: bad option, missing argument

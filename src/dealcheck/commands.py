@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 import time
 from collections import Counter
 from typing import Callable, NoReturn
 
-from .errors import DealcheckError, ExitCode
+from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
@@ -36,9 +37,39 @@ def parse_date(value: str | None, option: str) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
+        # Only YYYY-MM-DD: fromisoformat alone would also take "20251028" and "2025-W44-2".
+        if len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         raise DealcheckError(f"{option}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+_SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
+
+
+def parse_size(value: str | None) -> int | None:
+    """`--max-size`: bytes, or a number with k, M or G (powers of 1024)."""
+    if value is None:
+        return None
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    number, unit = (text[:-1], text[-1]) if text[-1:] in _SIZE_UNITS else (text, "")
+    if not number.isdigit() or int(number) == 0:
+        raise DealcheckError(f"--max-size: {value!r} is not a size (e.g. 64M, 500k, 1G)")
+    return int(number) * _SIZE_UNITS[unit]
+
+
+def cap_jobs(jobs: int | None, known_bytes: int | None) -> int:
+    """Worker processes: at most one per core, and no more than the blocks known inputs will make."""
+    from .inputs import BLOCK_BYTES
+
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > cores:
+        warn(f"--jobs {jobs}: this machine has {cores} cores, using {cores}")
+    wanted = min(jobs or cores, cores)
+    if known_bytes is not None:
+        wanted = min(wanted, max(1, -(-known_bytes // BLOCK_BYTES)))
+    return wanted
 
 
 def parse_levels(value: str) -> frozenset[str]:
@@ -83,6 +114,7 @@ def run_check(
     fail_on: str = DEFAULT_FAIL_ON,
     exit_zero: bool = False,
     semantic: bool | None = None,
+    max_size: str | None = None,
 ) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
@@ -94,18 +126,20 @@ def run_check(
     levels = parse_levels(fail_on)
     options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang, semantic=use_semantic(semantic))
     inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS, warn=warn)
-    base = claimbase.load(claims or None)
+    base = claimbase.load(claims or None, max_bytes=parse_size(max_size))
     renderer = make_renderer(fmt, sys.stdout, color, lang)
     stats = Stats(counting=fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
     code = ExitCode.OK
     try:
         with progress(sum(i.size for i in inputs)) as on_read:
-            for finding in check_inputs(inputs, base, options, warn, stats, jobs or os.cpu_count() or 1, on_read):
-                renderer.add(finding)
+            sizes = [i.known_size for i in inputs]
+            known = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
+            for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(jobs, known), on_read):
                 counts[finding.verdict] += 1
                 if finding.verdict in levels and not exit_zero:
                     code = ExitCode.FINDINGS
+                renderer.add(finding)  # counted first: a finding cut short by a closed pipe was still found
     except BrokenPipeError:
         # The reader (`head`, `less`) has gone: stop quietly, with the exit code of what was shown.
         silence_stdout()
@@ -118,8 +152,14 @@ def run_check(
     return ExitCode.ERROR if stats.skipped else code
 
 
+def _terminate(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one unwinding, even if a second SIGTERM follows
+    raise Terminated
+
+
 def run_guarded(command: Callable[[], int]) -> NoReturn:
     """Run a command and exit with its code; user errors become one-line messages, never tracebacks."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = command()
     except DealcheckError as exc:
@@ -127,6 +167,9 @@ def run_guarded(command: Callable[[], int]) -> NoReturn:
     except KeyboardInterrupt:
         sys.stderr.write("dealcheck: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
+    except Terminated:
+        sys.stderr.write("dealcheck: terminated\n")
+        sys.exit(ExitCode.TERMINATED)
     except BrokenPipeError:
         silence_stdout()
         sys.exit(ExitCode.OK)

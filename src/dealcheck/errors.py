@@ -13,7 +13,8 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1
     ERROR = 2
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # 128 + SIGINT
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 class DealcheckError(Exception):
@@ -22,6 +23,10 @@ class DealcheckError(Exception):
     def __init__(self, *lines: str) -> None:
         super().__init__(lines[0] if lines else "error")
         self.lines: tuple[str, ...] = lines or ("error",)
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: unwound like Ctrl-C, so that worker processes are stopped, not orphaned."""
 
 
 class ClaimBaseError(DealcheckError):

@@ -8,14 +8,15 @@ Markdown code and front matter are blanked out (not removed) for the same reason
 from __future__ import annotations
 
 import codecs
+import functools
 import io
-import itertools
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from .errors import InputError, unreadable
 
@@ -25,6 +26,10 @@ DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.rst", "*.html", "*.htm")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
 BLOCK_BYTES = 256 * 1024
+# The most read whole into memory from one file that is not checked as a stream: a claim base,
+# a review to import, a rating map. `--max-size` changes it.
+MAX_FILE_BYTES = 64 * 2**20
+MAX_BLOCK_BYTES = 4 * BLOCK_BYTES  # also the longest line read at once
 STDIN = "<stdin>"
 PARAGRAPH_BREAK = "\u2029"
 
@@ -46,11 +51,19 @@ class Input:
 
     @property
     def size(self) -> int:
-        """Bytes to read (0 for statements and stdin, whose size is unknown)."""
+        """Bytes to read (0 for statements, stdin and pipes, whose size is unknown)."""
+        return self.known_size or 0
+
+    @property
+    def known_size(self) -> int | None:
+        """Bytes to read; None for stdin and pipes, which give what they give."""
+        if self.path is None:
+            return 0 if self.is_statement else None
         try:
-            return self.path.stat().st_size if self.path is not None else 0
+            st = self.path.stat()
         except OSError:
             return 0
+        return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,7 @@ def resolve(
         path = Path(arg)
         if _exists(path):
             if path.is_dir():
-                found = walk(path, globs)
+                found = walk(path, globs, warn)
                 if not found and warn is not None:  # like ruff: a CI job pointed at the wrong folder should say so
                     warn(f"{arg}: no files matching {' '.join(globs)}")
                 inputs.extend(Input(str(p), p, walked=True) for p in found)
@@ -107,6 +120,22 @@ def resolve(
     return inputs
 
 
+def read_limited(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A whole file, refused past `limit` bytes: `/dev/zero` or a runaway pipe fails at once
+    instead of filling the memory. Pipes (`<(…)`) are read; folders and devices are refused."""
+    try:
+        with path.open("rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+                raise InputError(f"{path}: not a regular file, not read as a {what}")
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise InputError(unreadable(str(path), exc, what)) from None
+    if len(data) > limit:
+        raise InputError(f"{path}: {what} larger than {limit:,} bytes (see --max-size)")
+    return data
+
+
 def _exists(path: Path) -> bool:
     try:
         return path.exists()
@@ -114,8 +143,12 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def walk(folder: Path, globs: Iterable[str]) -> list[Path]:
-    """Files under `folder` matching any of `globs`, in a stable order, skipping hidden folders."""
+def walk(folder: Path, globs: Iterable[str], warn: Warn | None = None) -> list[Path]:
+    """Files under `folder` matching any of `globs`, in a stable order, skipping hidden folders.
+
+    Only regular files: a FIFO or a device found in a folder would block the run or never end,
+    so it is skipped, with a warning.
+    """
     patterns = tuple(globs)
     found = []
     for root, dirs, files in os.walk(folder):
@@ -123,7 +156,14 @@ def walk(folder: Path, globs: Iterable[str]) -> list[Path]:
         for name in sorted(files):
             p = Path(root) / name
             if any(p.match(g) for g in patterns):
-                found.append(p)
+                try:
+                    regular = stat.S_ISREG(p.stat().st_mode)
+                except OSError:
+                    regular = True  # a broken link: reading it gives the clear error
+                if regular:
+                    found.append(p)
+                elif warn is not None:
+                    warn(f"{p}: not a regular file, skipped")
     return found
 
 
@@ -177,16 +217,15 @@ def _blocks_of(
         raise InputError(f"{name}: binary file, not checked")
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
-    head += stream.readline()  # finish the line the 8 KiB cut through
-    for raw in itertools.chain(io.BytesIO(head), stream):
+    for raw in _lines(io.BufferedReader(_Prefixed(head, stream))):
         pending.append(raw)
         size += len(raw)
         # Cut at a blank line once the block is big, or anywhere once it is far too big.
-        if size >= BLOCK_BYTES and (not raw.strip() or size >= 4 * BLOCK_BYTES):
+        if size >= BLOCK_BYTES and (not raw.strip() or size >= MAX_BLOCK_BYTES):
             if on_read is not None:
                 on_read(size)
             yield _block(pending, line, decoder, mask)
-            line += len(pending)
+            line += sum(r.endswith(b"\n") for r in pending)
             pending, size = [], 0
     if pending:
         if on_read is not None:
@@ -194,6 +233,54 @@ def _blocks_of(
         yield _block(pending, line, decoder, mask)
     if decoder.bad_line is not None:
         warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    """Lines of at most MAX_BLOCK_BYTES: a stream with no newline (a FIFO, a huge minified file)
+    is read in pieces rather than whole into memory. A piece ends on a whole UTF-8 character."""
+    carry = b""
+    while True:
+        piece = stream.readline(MAX_BLOCK_BYTES - len(carry))
+        raw, carry = carry + piece, b""
+        if not piece:  # the end: what is left is yielded, complete or not
+            if raw:
+                yield raw
+            return
+        if not raw.endswith(b"\n"):
+            cut = _incomplete_utf8(raw)
+            if cut:
+                raw, carry = raw[:-cut], raw[-cut:]
+        yield raw
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read to sniff the input, then the rest of the stream, as one stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head = memoryview(head)
+        self.read_rest = getattr(rest, "read1", rest.read)  # read1: a pipe gives what it has, no waiting for more
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.read_rest(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _incomplete_utf8(data: bytes) -> int:
+    """How many bytes at the end of `data` begin a UTF-8 character that is not complete."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte & 0xC0 != 0x80:  # a lead byte (or ASCII): does its sequence fit?
+            need = 2 if byte >> 5 == 0b110 else 3 if byte >> 4 == 0b1110 else 4 if byte >> 3 == 0b11110 else 1
+            return back if need > back else 0
+    return 0
 
 
 def _block(lines: list[bytes], first_line: int, decoder: _Decoder, mask: _MarkdownMask | _HtmlMask | None) -> Block:
@@ -204,8 +291,38 @@ def _block(lines: list[bytes], first_line: int, decoder: _Decoder, mask: _Markdo
 
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A code span opens and closes on whole runs of backticks: the lookarounds keep a long run from
+# being retried at every length, which made the old pattern quadratic in the run.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)")
+_COMMENT_OPEN = re.compile(r"<!--")
+_COMMENT_CLOSE = re.compile(r"-->")
+
+
+def element_spans(
+    text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]
+) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
+    """Each element `opener` starts, with the `closer` match that ends it (None: never closed).
+
+    An element never closed runs to the end of the text, as in a browser, and ends the scan:
+    searching on for a closer from every later opener is what made pages with thousands of
+    unclosed `<script` or `<!--` quadratic. This stays linear in the text.
+    """
+    pos = 0
+    while (start := opener.search(text, pos)) is not None:
+        end = closer(start).search(text, start.end())
+        yield start, end
+        if end is None:
+            return
+        pos = end.end()
+
+
+def _blank_elements(text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]) -> str:
+    out, pos = [], 0
+    for start, close in element_spans(text, opener, closer):
+        end = close.end() if close else len(text)
+        out += [text[pos : start.start()], _blank(text[start.start() : end])]
+        pos = end
+    return "".join(out) + text[pos:] if out else text
 
 
 class _MarkdownMask:
@@ -244,7 +361,7 @@ class _MarkdownMask:
                 out.append(_blank(line))
                 continue
             out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-        return _HTML_COMMENT.sub(lambda m: _blank(m.group(0)), "".join(out))
+        return _blank_elements("".join(out), _COMMENT_OPEN, lambda _: _COMMENT_CLOSE)
 
 
 def _blank(text: str) -> str:
@@ -252,9 +369,19 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
-_HTML_HIDDEN = re.compile(r"<(script|style|head|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
-_HTML_BREAK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|section|article|header|footer|blockquote|title)\b[^>]*>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^>]*>")
+# Tags stop at the next "<" as well as at ">": a page of unclosed "<" then costs one pass, not one per "<".
+_HTML_HIDDEN = re.compile(r"<(script|style|head|template|noscript)\b[^<>]*>|<!--", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|section|article|header|footer|blockquote|title)\b[^<>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+@functools.lru_cache(maxsize=None)
+def _closing_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\s*>", re.IGNORECASE) if name else _COMMENT_CLOSE
+
+
+def _html_closer(start: re.Match[str]) -> re.Pattern[str]:
+    return _closing_tag((start.group(1) or "").lower())
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -265,7 +392,7 @@ class _HtmlMask:
     def apply(self, text: str) -> str:
         import html
 
-        text = _HTML_HIDDEN.sub(lambda m: _blank(m.group(0)), text)
+        text = _blank_elements(text, _HTML_HIDDEN, _html_closer)
         # U+2029 ends a sentence for the splitter but is not a line break, so lines still count right.
         text = _HTML_BREAK.sub(lambda m: _blank(m.group(0))[:-1] + PARAGRAPH_BREAK, text)
         text = _HTML_TAG.sub(lambda m: _blank(m.group(0)), text)
