@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-from .errors import ClaimBaseError, DealcheckError
+from .errors import ClaimBaseError, DealcheckError, data_oddity
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words
 from .referents import Referents
 
@@ -405,6 +405,8 @@ def parse_claim_base(text: str, path: str) -> ClaimBase:
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ClaimBaseError(f"{path}:{line}: YAML: {problem}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits; nesting past the stack
+        raise ClaimBaseError(f"{path}: YAML: {data_oddity(exc)}") from None
     finally:
         loader.dispose()
     for key, line in loader.duplicate_keys:
@@ -443,6 +445,8 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     relations = _load_relations(ck, doc)
     sources = _load_sources(ck, doc)
     claims = _load_claims(ck, doc, sources, {e.id for e in entities}, relations)
+    if not claims and not ck.problems:
+        ck.error(doc.key_lines.get("claims", 1), "claims", "no claims: a claim base needs at least one")
     if ck.problems:
         raise ClaimBaseError(*ck.problems)
     return ClaimBase(path, tuple(entities), sources, claims, make_normalizer(entities, topic), topic=topic, relations=relations)

@@ -6,7 +6,8 @@ Export writes one ClaimReview per claim and per variant, using standard properti
 - `itemReviewed.temporalCoverage` carries the dates the claim holds for;
 - `itemReviewed.appearance` carries the citations (url, headline, date, publisher, quote as `text`);
 - what schema.org has no property for is carried in `dealcheck:` extension properties: the claim's
-  figures (`dealcheck:numbers`), the claim that replaced it (`dealcheck:replacedBy`), its relations
+  figures (`dealcheck:numbers`), the claim that replaced it (`dealcheck:replacedBy`), the curators'
+  examples with their expected verdicts (`dealcheck:examples`), its relations
   with their cues (`dealcheck:relation`) and parties (`dealcheck:parties`), an entity's
   referents (`dealcheck:referents`), and, on the first review, the base's topic (`dealcheck:topic`).
 Import reads that back. It also reads what fact-checkers publish: JSON-LD objects, arrays, `@graph`,
@@ -25,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .claimbase import ClaimBase, iso, iter_texts, numbers_data
-from .errors import InputError
+from .claimbase import EXAMPLE_VERDICTS, ClaimBase, iso, iter_texts, numbers_data
+from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
 from .normalize import extract_quantities, fold
@@ -73,6 +74,8 @@ def read_rating_map(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, st
         data = yaml.safe_load(_utf8(read_limited(path, "rating map", max_bytes), path))
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not a YAML or JSON mapping: {str(exc).splitlines()[0]}") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not a usable YAML or JSON mapping: {data_oddity(exc)}") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: a rating map is a mapping of rating text to verdict")
     table = {}
@@ -131,6 +134,10 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
                 item["dealcheck:numbers"] = numbers_data(claim)
             if identifier == claim.id and claim.replaced_by:
                 item["dealcheck:replacedBy"] = claim.replaced_by
+            if identifier == claim.id and claim.examples:
+                item["dealcheck:examples"] = [
+                    {"text": e.text, "verdict": e.verdict, **({"asOf": e.as_of.isoformat()} if e.as_of else {})} for e in claim.examples
+                ]
             if claim.relations and identifier == claim.id:
                 item["dealcheck:relation"] = [
                     {"identifier": r, "dealcheck:cues": base.relations[r].cues_by_language()} for r in claim.relations if r in base.relations
@@ -223,6 +230,8 @@ def _parse_json(text: str, path: Path, line_offset: int) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno + line_offset}: not valid JSON: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{path}: not usable JSON: {data_oddity(exc)}") from None
 
 
 def iter_reviews(doc: Any) -> Iterator[dict[str, Any]]:
@@ -319,6 +328,13 @@ class _Extensions:
         replaced_by = _text(item.get("dealcheck:replacedBy"))
         if replaced_by:
             claim["replaced_by"] = replaced_by
+        examples = [
+            {"text": _text(e["text"]), "verdict": e["verdict"], **({"as_of": _date(e["asOf"])} if _date(e.get("asOf")) else {})}
+            for e in _list(item.get("dealcheck:examples"))
+            if isinstance(e, dict) and _text(e.get("text")) and e.get("verdict") in EXAMPLE_VERDICTS
+        ]
+        if examples:  # a curator's checks travel with the claims they check
+            claim["examples"] = examples
 
     def write(self, base: dict[str, Any]) -> None:
         if self.topic.get("entities") or self.topic.get("referents"):

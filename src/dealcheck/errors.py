@@ -44,3 +44,12 @@ def unreadable(name: str, exc: OSError, what: str = "file") -> str:
     if isinstance(exc, IsADirectoryError):
         return f"{name}: is a directory, not a {what}"
     return f"{name}: cannot read {what}: {exc.strerror}"
+
+
+def data_oddity(exc: ValueError | RecursionError) -> str:
+    """What a YAML or JSON parser that gave up on a hostile document met, in one line."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if "digits" in str(exc):
+        return "a number with thousands of digits"
+    return str(exc).splitlines()[0] if str(exc) else "unreadable value"
