@@ -142,7 +142,7 @@ def write(name: str, data: bytes) -> None:
 def entries() -> list[os.DirEntry[str]]:
     try:
         with os.scandir(directory()) as it:
-            return [e for e in it if _ENTRY.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+            return [e for e in it if _ENTRY.fullmatch(e.name) and (e.is_file(follow_symlinks=False) or e.is_symlink())]
     except OSError:
         return []
 

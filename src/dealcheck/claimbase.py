@@ -224,6 +224,10 @@ class _Mapping(dict):  # type: ignore[type-arg]
     line: int = 0
     key_lines: dict[str, int]
 
+    def line_of(self, key: str) -> int:
+        """The line of `key`, or of the mapping when the key is missing (its absence is the problem)."""
+        return self.key_lines.get(key, self.line)
+
 
 def _make_loader() -> type:
     import yaml
@@ -277,7 +281,7 @@ class _Checker:
         for key in value:
             if key not in required and key not in optional:
                 allowed = ", ".join(sorted(required | optional))
-                self.error(value.key_lines.get(key, value.line), f"{where}.{key}", f"unknown key (allowed: {allowed})")
+                self.error(value.line_of(key), f"{where}.{key}", f"unknown key (allowed: {allowed})")
         for key in sorted(required - set(value)):
             self.error(value.line, f"{where}.{key}", "missing")
         return True
@@ -289,7 +293,7 @@ class _Checker:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str) or not value.strip():
-            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected non-empty text, got {_kind(value)}")
+            self.error(m.line_of(key), f"{where}.{key}", f"expected non-empty text, got {_kind(value)}")
             return None
         return value.strip()
 
@@ -306,7 +310,7 @@ class _Checker:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected a date YYYY-MM-DD, got {value!r}")
+        self.error(m.line_of(key), f"{where}.{key}", f"expected a date YYYY-MM-DD, got {value!r}")
         return None
 
     def choice(self, m: _Mapping, key: str, where: str, allowed: tuple[str, ...]) -> str | None:
@@ -314,7 +318,7 @@ class _Checker:
         if isinstance(value, bool):  # YAML reads a bare true/false as a boolean
             value = "true" if value else "false"
         if value not in allowed:
-            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
+            self.error(m.line_of(key), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
             return None
         return str(value)
 
@@ -323,7 +327,7 @@ class _Checker:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(m.key_lines.get(key, m.line), f"{where}.{key}", f"expected a list, got {_kind(value)}")
+            self.error(m.line_of(key), f"{where}.{key}", f"expected a list, got {_kind(value)}")
             return []
         return value
 
@@ -331,7 +335,7 @@ class _Checker:
         value = self.text(m, key, where)
         if value is None:
             return None
-        line = m.key_lines.get(key, m.line)
+        line = m.line_of(key)
         if not _ID_RE.fullmatch(value):
             self.error(line, f"{where}.{key}", f"{value!r} is not a valid id (letters, digits, '-', '_', '.')")
         if value in seen:
@@ -360,7 +364,7 @@ def _citations(
 ) -> tuple[Citation, ...]:
     raw = ck.items(m, "citations", where)
     if required and not raw and "citations" in m:
-        ck.error(m.key_lines["citations"], f"{where}.citations", "at least one citation is required")
+        ck.error(m.line_of("citations"), f"{where}.citations", "at least one citation is required")
     out = []
     for i, item in enumerate(raw):
         w = f"{where}.citations[{i}]"
@@ -371,10 +375,10 @@ def _citations(
             continue
         source = sources.get(source_id)
         if source is None:
-            ck.error(item.key_lines["source"], f"{w}.source", f"no source with id {source_id!r}")
+            ck.error(item.line_of("source"), f"{w}.source", f"no source with id {source_id!r}")
             continue
         if source.quotes and not any(quote in q for q in source.quotes):
-            ck.error(item.key_lines["quote"], f"{w}.quote", f"not found in the quotes of source {source_id!r}")
+            ck.error(item.line_of("quote"), f"{w}.quote", f"not found in the quotes of source {source_id!r}")
         out.append(Citation(source, quote))
     return tuple(out)
 
@@ -383,7 +387,7 @@ def _strings(ck: _Checker, m: _Mapping, key: str, where: str) -> tuple[str, ...]
     out = []
     for i, item in enumerate(ck.items(m, key, where)):
         if not isinstance(item, str) or not item.strip():
-            ck.error(m.key_lines.get(key, m.line), f"{where}.{key}[{i}]", f"expected text, got {_kind(item)}")
+            ck.error(m.line_of(key), f"{where}.{key}[{i}]", f"expected text, got {_kind(item)}")
         else:
             out.append(item.strip())
     return tuple(out)
@@ -438,7 +442,7 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources", "topic", "relations"}):
         raise ClaimBaseError(*ck.problems)
     if doc.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-        ck.error(doc.key_lines["version"], "version", f"unsupported version {doc['version']!r} (expected {FORMAT_VERSION})")
+        ck.error(doc.line_of("version"), "version", f"unsupported version {doc['version']!r} (expected {FORMAT_VERSION})")
 
     entities = _load_entities(ck, doc)
     topic = _load_topic(ck, doc, {e.id for e in entities})
@@ -446,7 +450,7 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     sources = _load_sources(ck, doc)
     claims = _load_claims(ck, doc, sources, {e.id for e in entities}, relations)
     if not claims and not ck.problems:
-        ck.error(doc.key_lines.get("claims", 1), "claims", "no claims: a claim base needs at least one")
+        ck.error(doc.line_of("claims"), "claims", "no claims: a claim base needs at least one")
     if ck.problems:
         raise ClaimBaseError(*ck.problems)
     return ClaimBase(path, tuple(entities), sources, claims, make_normalizer(entities, topic), topic=topic, relations=relations)
@@ -468,7 +472,7 @@ def _load_relations(ck: _Checker, doc: _Mapping) -> dict[str, Relation]:
         relation_id = ck.ident(item, "id", where, seen)
         cues = item.get("cues")
         if not isinstance(cues, _Mapping) or not cues:
-            ck.error(item.key_lines["cues"], f"{where}.cues", f"expected a mapping of language to cue words (en: [...], fr: [...]), got {_kind(cues)}")
+            ck.error(item.line_of("cues"), f"{where}.cues", f"expected a mapping of language to cue words (en: [...], fr: [...]), got {_kind(cues)}")
             continue
         written = [(str(lang), cue) for lang in cues for cue in _strings(ck, cues, str(lang), f"{where}.cues")]
         if relation_id:
@@ -488,12 +492,12 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
     raw = doc.get("topic")
     if raw is None:
         return Topic()
-    if not ck.mapping(raw, doc.key_lines["topic"], "topic", set(), {"entities", "referents"}):
+    if not ck.mapping(raw, doc.line_of("topic"), "topic", set(), {"entities", "referents"}):
         return Topic()
     named = _strings(ck, raw, "entities", "topic")
     for name in named:
         if name not in entity_ids:
-            ck.error(raw.key_lines["entities"], "topic.entities", f"no entity with id {name!r}")
+            ck.error(raw.line_of("entities"), "topic.entities", f"no entity with id {name!r}")
     return Topic(named, _strings(ck, raw, "referents", "topic"))
 
 
@@ -503,7 +507,7 @@ def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)
         if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
-            ck.error(item.key_lines["id"], f"{where}.id", "entity ids are lower-case words ([a-z][a-z0-9_]*)")
+            ck.error(item.line_of("id"), f"{where}.id", "entity ids are lower-case words ([a-z][a-z0-9_]*)")
         if entity_id and name:
             entities.append(Entity(entity_id, name, _strings(ck, item, "aliases", where), _strings(ck, item, "referents", where)))
     return entities
@@ -518,7 +522,7 @@ def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
         day = ck.date(item, "date", where)
         url = ck.text(item, "url", where)
         if url and not re.match(r"https?://\S+$", url):
-            ck.error(item.key_lines["url"], f"{where}.url", f"not an http(s) URL: {url!r}")
+            ck.error(item.line_of("url"), f"{where}.url", f"not an http(s) URL: {url!r}")
         if source_id and title and publisher:
             sources[source_id] = Source(
                 source_id, title, publisher, day.isoformat() if day else None, url,
@@ -553,22 +557,22 @@ def _load_claims(
         subject = _strings(ck, item, "subject", where)
         for name in subject:
             if name not in entity_ids:
-                ck.error(item.key_lines["subject"], f"{where}.subject", f"no entity with id {name!r}")
+                ck.error(item.line_of("subject"), f"{where}.subject", f"no entity with id {name!r}")
         related = _strings(ck, item, "relation", where) if isinstance(item.get("relation"), list) else tuple(
             r for r in [ck.text(item, "relation", where)] if r
         )
         for name in related:
             if name not in relations:
-                ck.error(item.key_lines["relation"], f"{where}.relation", f"no relation with id {name!r}")
+                ck.error(item.line_of("relation"), f"{where}.relation", f"no relation with id {name!r}")
         parties = _strings(ck, item, "parties", where)
         for name in parties:
             if name not in entity_ids:
-                ck.error(item.key_lines["parties"], f"{where}.parties", f"no entity with id {name!r}")
+                ck.error(item.line_of("parties"), f"{where}.parties", f"no entity with id {name!r}")
         if related and not (parties or subject):
-            ck.error(item.key_lines["relation"], f"{where}.relation", "a relation holds between parties: give `parties` or a `subject`")
+            ck.error(item.line_of("relation"), f"{where}.relation", "a relation holds between parties: give `parties` or a `subject`")
         valid_from, valid_until = ck.date(item, "valid_from", where), ck.date(item, "valid_until", where)
         if valid_from and valid_until and valid_until < valid_from:
-            ck.error(item.key_lines["valid_until"], f"{where}.valid_until", "is before valid_from")
+            ck.error(item.line_of("valid_until"), f"{where}.valid_until", "is before valid_from")
         claim = Claim(
             id=claim_id or "", text=text or "", verdict=verdict or "true",
             explanation=ck.text(item, "explanation", where) or "", citations=citations, subject=subject,
@@ -598,7 +602,7 @@ def _numbers(ck: _Checker, m: _Mapping, where: str) -> tuple[ClaimNumber, ...]:
             continue
         quantity = parse_quantity(text)
         if quantity is None or not quantity.unit:
-            ck.error(item.key_lines["value"], f"{w}.value", f"cannot read {text!r} as one figure with a unit (e.g. '27%', '$13 billion', '2032')")
+            ck.error(item.line_of("value"), f"{w}.value", f"cannot read {text!r} as one figure with a unit (e.g. '27%', '$13 billion', '2032')")
             continue
         out.append(ClaimNumber(Quantity(quantity.value, quantity.unit, relation, text), text))
     return tuple(out)

@@ -130,7 +130,7 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
                 item["mentions"] = mentions
             if coverage:
                 item["temporalCoverage"] = coverage
-            if identifier == claim.id and claim.numbers:
+            if identifier == claim.id:  # written when empty too: "no figures", not "read them off the text"
                 item["dealcheck:numbers"] = numbers_data(claim)
             if identifier == claim.id and claim.replaced_by:
                 item["dealcheck:replacedBy"] = claim.replaced_by
@@ -322,9 +322,11 @@ class _Extensions:
         parties = [p for p in _list(item.get("dealcheck:parties")) if isinstance(p, str)]
         if parties:
             claim["parties"] = parties
-        numbers = [n for n in _list(item.get("dealcheck:numbers")) if isinstance(n, dict) and _text(n.get("value"))]
-        if numbers:  # the curators' figures, not the ones read off the text
+        if "dealcheck:numbers" in item:  # the curators' figures (perhaps none), not the ones read off the text
+            numbers = [n for n in _list(item["dealcheck:numbers"]) if isinstance(n, dict) and _text(n.get("value"))]
             claim["numbers"] = [{"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly"} for n in numbers]
+            if not numbers:
+                del claim["numbers"]
         replaced_by = _text(item.get("dealcheck:replacedBy"))
         if replaced_by:
             claim["replaced_by"] = replaced_by

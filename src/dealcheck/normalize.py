@@ -175,7 +175,8 @@ def fold(text: str) -> str:
     """
     text = text.translate(_APOSTROPHES).casefold()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        # Lower-cased again after NFKD: a letter such as "𝐀" or "Ⅻ" only becomes ASCII capitals there.
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return text.replace("n't", " not")
 
 
