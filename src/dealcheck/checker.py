@@ -312,12 +312,19 @@ def _init_worker(base: ClaimBase, options: Options) -> None:
 
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is inherited by a fork; terminate() must end us
+    # Pool.terminate() sends SIGTERM. Dying on it at once would leave the task queue's lock held by
+    # a worker killed inside get(), and the parent would wait on that lock forever (seen: a run that
+    # never ended). Unwinding with SystemExit releases the lock on the way out.
+    signal.signal(signal.SIGTERM, _stop_worker)
     if options.semantic:
         from . import semantic
 
         semantic.threads = 1  # the workers already use every core between them
     _worker = (base, options)
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _check_in_worker(
@@ -355,10 +362,14 @@ class _Workers:
     def __enter__(self) -> _Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if kind is None:  # all the work is done: let the workers finish and exit
+            self.pool.close()
+        else:  # interrupted, a closed pipe, an error: stop them now
             self.pool.terminate()
-            self.pool.join()
+        self.pool.join()
 
     def map(
         self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None, headline: tuple[str, ...]
