@@ -398,7 +398,9 @@ class _Workers:
         counting = stats is not None and stats.counting
         for block in queue:
             pending.append(self.pool.apply_async(_check_in_worker, (block, path, everything, counting, headline)))
-            if len(pending) >= 2 * self.jobs:
+            # What is ready goes out at once (a reader such as `head -1` should not wait for more); past
+            # two blocks a worker, reading waits for the oldest, which keeps memory flat.
+            while pending and (len(pending) >= 2 * self.jobs or pending[0].ready()):
                 yield from self._collect(pending.popleft(), stats)
         while pending:
             yield from self._collect(pending.popleft(), stats)

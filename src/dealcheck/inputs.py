@@ -26,10 +26,14 @@ DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.rst", "*.html", "*.htm")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm")
 BLOCK_BYTES = 256 * 1024
+# The first block is small and each next one twice as big, up to BLOCK_BYTES: with worker processes
+# a block's findings come back when the whole block is checked, and a stream's first findings
+# should not wait for a quarter of a megabyte of deal-dense text (seconds).
+FIRST_BLOCK_BYTES = 8 * 1024
 # The most read whole into memory from one file that is not checked as a stream: a claim base,
 # a review to import, a rating map. `--max-size` changes it.
 MAX_FILE_BYTES = 64 * 2**20
-MAX_BLOCK_BYTES = 4 * BLOCK_BYTES  # also the longest line read at once
+MAX_BLOCK_BYTES = 4 * BLOCK_BYTES  # a block with no blank line is cut anyway here; also the longest line read at once
 STDIN = "<stdin>"
 PARAGRAPH_BREAK = "\u2029"
 
@@ -212,21 +216,23 @@ def _blocks_of(
     pending: list[bytes] = []
     size = 0
     line = 1
-    head = stream.read(8192)
+    head = getattr(stream, "read1", stream.read)(8192)  # read1: a slow pipe is not waited on for 8 KiB
     if b"\0" in head:
         raise InputError(f"{name}: binary file, not checked")
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
+    target = FIRST_BLOCK_BYTES
     for raw in _lines(io.BufferedReader(_Prefixed(head, stream))):
         pending.append(raw)
         size += len(raw)
-        # Cut at a blank line once the block is big, or anywhere once it is far too big.
-        if size >= BLOCK_BYTES and (not raw.strip() or size >= MAX_BLOCK_BYTES):
+        # Cut at a blank line once the block is big, or anywhere once it is far too big: a paragraph
+        # stays in one block, since a sentence reads the parties of the sentences before it.
+        if size >= target and (not raw.strip() or size >= 4 * target):
             if on_read is not None:
                 on_read(size)
             yield _block(pending, line, decoder, mask)
             line += sum(r.endswith(b"\n") for r in pending)
-            pending, size = [], 0
+            pending, size, target = [], 0, min(2 * target, BLOCK_BYTES)
     if pending:
         if on_read is not None:
             on_read(size)
@@ -299,7 +305,7 @@ _COMMENT_CLOSE = re.compile(r"-->")
 
 
 def element_spans(
-    text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]
+    text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]], pos: int = 0
 ) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
     """Each element `opener` starts, with the `closer` match that ends it (None: never closed).
 
@@ -307,7 +313,6 @@ def element_spans(
     searching on for a closer from every later opener is what made pages with thousands of
     unclosed `<script` or `<!--` quadratic. This stays linear in the text.
     """
-    pos = 0
     while (start := opener.search(text, pos)) is not None:
         end = closer(start).search(text, start.end())
         yield start, end
@@ -316,13 +321,29 @@ def element_spans(
         pos = end.end()
 
 
-def _blank_elements(text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]) -> str:
-    out, pos = [], 0
-    for start, close in element_spans(text, opener, closer):
-        end = close.end() if close else len(text)
-        out += [text[pos : start.start()], _blank(text[start.start() : end])]
-        pos = end
-    return "".join(out) + text[pos:] if out else text
+class _ElementMask:
+    """Blanks elements (comments, scripts) that may open in one block and close in a later one."""
+
+    def __init__(self, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]) -> None:
+        self.opener, self.closer = opener, closer
+        self.still_open: re.Pattern[str] | None = None  # the closer an earlier block's element waits for
+
+    def apply(self, text: str) -> str:
+        out, pos = [], 0
+        if self.still_open is not None:
+            close = self.still_open.search(text)
+            pos = close.end() if close else len(text)
+            out.append(_blank(text[:pos]))
+            if close is None:
+                return out[0]
+            self.still_open = None
+        for start, close in element_spans(text, self.opener, self.closer, pos):
+            end = close.end() if close else len(text)
+            out += [text[pos : start.start()], _blank(text[start.start() : end])]
+            pos = end
+            if close is None:
+                self.still_open = self.closer(start)
+        return "".join(out) + text[pos:] if out else text
 
 
 class _MarkdownMask:
@@ -331,6 +352,7 @@ class _MarkdownMask:
     def __init__(self) -> None:
         self.fence: str | None = None
         self.front_matter: bool | None = None  # None: not decided yet (first line unseen)
+        self.comments = _ElementMask(_COMMENT_OPEN, lambda _: _COMMENT_CLOSE)
 
     def apply(self, text: str) -> str:
         out = []
@@ -361,7 +383,7 @@ class _MarkdownMask:
                 out.append(_blank(line))
                 continue
             out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-        return _blank_elements("".join(out), _COMMENT_OPEN, lambda _: _COMMENT_CLOSE)
+        return self.comments.apply("".join(out))
 
 
 def _blank(text: str) -> str:
@@ -389,10 +411,13 @@ class _HtmlMask:
     """The visible text of HTML: tags and hidden elements blanked, block tags turned into
     sentence breaks, entities decoded and padded, so offsets stay those of the file."""
 
+    def __init__(self) -> None:
+        self.hidden = _ElementMask(_HTML_HIDDEN, _html_closer)
+
     def apply(self, text: str) -> str:
         import html
 
-        text = _blank_elements(text, _HTML_HIDDEN, _html_closer)
+        text = self.hidden.apply(text)
         # U+2029 ends a sentence for the splitter but is not a line break, so lines still count right.
         text = _HTML_BREAK.sub(lambda m: _blank(m.group(0))[:-1] + PARAGRAPH_BREAK, text)
         text = _HTML_TAG.sub(lambda m: _blank(m.group(0)), text)

