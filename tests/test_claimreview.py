@@ -214,3 +214,15 @@ def test_damaged_cache_is_rebuilt(run, monkeypatch, tmp_path: Path):
         pickled.write_bytes(b"\x80\x09garbage")
     [f] = run("--claims", str(MINI), "--format", "json", "Microsoft owns 49% of OpenAI.").json()
     assert f["verdict"] == "false"
+
+
+def test_the_bundled_base_is_named_for_merging(run, monkeypatch, tmp_path: Path):
+    """After `pip install` the bundled base has no path a user knows: `@bundled` names it."""
+    r = run("claims", "list", "--claims", str(MINI), "--claims", "@bundled")
+    ids = [line.split()[0] for line in r.out.splitlines()]
+    assert r.code == 0 and ids[0] == "stake-27" and "ms-stake-27pct" in ids
+    [f] = run("--claims", str(MINI), "--claims", "@bundled", "--format", "json", "Microsoft owns half of OpenAI.").json()
+    assert f["verdict"] == "false"
+    monkeypatch.setenv("DEALCHECK_CLAIMS", f"{MINI}:@bundled")
+    assert "ms-stake-27pct" in run("claims", "list").out
+    assert run("--claims", "@nothing", "x").code == 2

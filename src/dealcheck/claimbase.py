@@ -649,10 +649,20 @@ def bundled_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "claims.yaml"
 
 
+# The name of the bundled base in --claims and $DEALCHECK_CLAIMS: after `pip install` it has no path
+# a user could know, and merging a base of one's own with it is the common case.
+BUNDLED = "@bundled"
+
+
+def base_path(name: str | os.PathLike[str]) -> Path:
+    """A --claims value as a path: `@bundled` is the bundled base, anything else a file."""
+    return bundled_path() if os.fspath(name) == BUNDLED else Path(name)
+
+
 def default_paths() -> list[Path]:
     """$DEALCHECK_CLAIMS (several paths separated by the OS path separator), else the bundled base."""
     env = os.environ.get(ENV_CLAIMS)
-    return [Path(p) for p in env.split(os.pathsep) if p] if env else [bundled_path()]
+    return [base_path(p) for p in env.split(os.pathsep) if p] if env else [bundled_path()]
 
 
 def load(
@@ -668,9 +678,9 @@ def load(
     if path is None:
         paths = default_paths()
     elif isinstance(path, (list, tuple)):
-        paths = [Path(p) for p in path]
+        paths = [base_path(p) for p in path]
     else:
-        paths = [Path(path)]  # type: ignore[arg-type]
+        paths = [base_path(path)]  # type: ignore[arg-type]
     contents = [_read(p, max_bytes) for p in paths]
 
     def build() -> ClaimBase:
