@@ -291,3 +291,28 @@ def test_alias_without_latin_letters_does_not_hang(run, tmp_path: Path):
     p = subprocess.run([sys.executable, "-m", "dealcheck", "--claims", str(base), str(doc)], capture_output=True,
                        text=True, env=_env(tmp_path), timeout=60)
     assert p.returncode == 0
+
+
+def test_short_help_and_subcommands_in_help(run):
+    r = run("-h")
+    assert r.code == 0 and "--statistics" in r.out and "dealcheck claims" in r.out and "dealcheck cache" in r.out
+    assert run("claims", "-h").out.startswith("Usage: dealcheck claims")
+
+
+def test_quiet_drops_the_summary_not_the_findings(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("Microsoft owns 49% of OpenAI.\nMicrosoft holds about 27% of OpenAI.\n")
+    loud, quiet = mini("--color", "never", str(doc)), mini("--color", "never", "-q", str(doc))
+    assert "2 sentences checked" in loud.err and quiet.err == ""
+    assert quiet.out == loud.out and quiet.code == loud.code == 1
+
+
+def test_statistics_count_by_verdict_and_claim(mini, tmp_path: Path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("Microsoft owns 49% of OpenAI.\n\nMicrosoft owns half of OpenAI.\n\nMicrosoft holds about 27% of OpenAI.\n")
+    r = mini("--statistics", str(doc))
+    assert r.code == 1
+    assert [line.split() for line in r.out.splitlines()] == [["2", "false", "stake-27"], ["1", "true", "stake-27"]]
+    data = mini("--statistics", "-f", "json", str(doc)).json()
+    assert data["by_verdict"] == {"false": 2, "true": 1}
+    assert data["by_claim"][0] == {"verdict": "false", "claim": "stake-27", "count": 2}

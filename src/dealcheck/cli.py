@@ -15,13 +15,14 @@ from .commands import DEFAULT_FAIL_ON, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .printable import printable
 
-check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+HELP = {"help_option_names": ["-h", "--help"]}
+check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP)
 claims_app = typer.Typer(
-    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True,
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True, context_settings=HELP,
     help="Browse and validate a claim base.",
 )
 cache_app = typer.Typer(
-    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True,
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True, context_settings=HELP,
     help="See or empty the cache of compiled claim bases and embeddings.",
 )
 SUBCOMMANDS = {"claims": claims_app, "cache": cache_app}
@@ -79,7 +80,9 @@ def _version(value: bool) -> None:
         "Check statements, files, folders or stdin against the claim base.\n\n"
         "An argument that is an existing path is read as a file (folders are walked); '-' reads stdin; "
         "anything else is a statement. With no argument, piped stdin is read.\n\n"
-        "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error."
+        "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
+        "Other commands: 'dealcheck claims list|show|validate|export|import' to browse, check and convert a claim base; "
+        "'dealcheck cache info|clear' for the cache (each has --help)."
     )
 )
 def check(
@@ -95,11 +98,13 @@ def check(
         Optional[list[str]],
         typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
     ] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores).", show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores; capped at the cores).", show_default=False)] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULT_FAIL_ON,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
     semantic: SemanticOption = None,
     max_size: MaxSizeOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
@@ -107,7 +112,7 @@ def check(
     code = run_check(
         args or [], claims=claims, fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
         lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
-        max_size=max_size,
+        max_size=max_size, quiet=quiet, statistics=statistics,
     )
     if code:
         raise typer.Exit(code)

@@ -115,6 +115,8 @@ def run_check(
     exit_zero: bool = False,
     semantic: bool | None = None,
     max_size: str | None = None,
+    quiet: bool = False,
+    statistics: bool = False,
 ) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
@@ -127,12 +129,12 @@ def run_check(
     options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang, semantic=use_semantic(semantic))
     inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS, warn=warn)
     base = claimbase.load(claims or None, max_bytes=parse_size(max_size))
-    renderer = make_renderer(fmt, sys.stdout, color, lang)
+    renderer = make_renderer(fmt, sys.stdout, color, lang, statistics)
     stats = Stats(counting=fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
     code = ExitCode.OK
     try:
-        with progress(sum(i.size for i in inputs)) as on_read:
+        with progress(sum(i.size for i in inputs), quiet) as on_read:
             sizes = [i.known_size for i in inputs]
             known = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
             for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(jobs, known), on_read):
@@ -147,7 +149,7 @@ def run_check(
     finally:
         with contextlib.suppress(BrokenPipeError):
             renderer.close()  # what was found is written, even when an input fails midway
-    if fmt == "text" and any(not i.is_statement for i in inputs):
+    if fmt == "text" and not quiet and any(not i.is_statement for i in inputs):
         sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
     return ExitCode.ERROR if stats.skipped else code
 
@@ -181,7 +183,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] not in ("claims", "cache") and all(a == "-" or not a.startswith("-") for a in argv):
         run_guarded(lambda: run_check(argv))
-    from .cli import main as parse_options_and_run
-
+    try:
+        from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
+    except KeyboardInterrupt:  # Ctrl-C before run_guarded is in place: the same answer, no traceback
+        sys.stderr.write("dealcheck: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
     parse_options_and_run(argv)
     raise AssertionError("unreachable: the CLI exits")
