@@ -144,13 +144,12 @@ def cdist_floor(path: Path, claims: Path, limit_mb: float = 1.0) -> tuple[float,
     from rapidfuzz import fuzz, process
 
     from dealcheck import claimbase
-    from dealcheck.claimbase import iter_texts
     from dealcheck.segment import split
 
     text = path.read_text(encoding="utf-8")[: int(limit_mb * 1_000_000)]
     sentences = [text[s:e] for s, e in split(text)]
     base = claimbase.load(claims)
-    strings = [t for c in base.claims for t, _ in iter_texts(c)]
+    strings = [t for c in base.claims for t, _ in c.texts()]
     t = time.perf_counter()
     process.cdist(sentences, strings, scorer=fuzz.ratio, workers=-1, dtype="uint8")
     seconds = time.perf_counter() - t

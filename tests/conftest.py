@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import pytest
 
-from dealcheck.commands import main
+from dealcheck.entry import main
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.yaml"

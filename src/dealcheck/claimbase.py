@@ -124,6 +124,14 @@ class Claim:
     def related(self) -> tuple[str, ...]:
         return self.parties or self.subject
 
+    def texts(self) -> Iterator[tuple[str, int]]:
+        """Every string that should match the claim: (text, variant index or -1)."""
+        yield self.text, -1
+        for p in self.paraphrases:
+            yield p, -1
+        for i, v in enumerate(self.variants):
+            yield v.text, i
+
 
 class LazyClaims(Sequence[Claim]):
     """Claims kept pickled one by one, each unpickled when first used.
@@ -781,15 +789,6 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
 def _union(known: tuple[Any, ...], more: tuple[Any, ...]) -> tuple[Any, ...]:
     """`known`, then what `more` adds to it, in order."""
     return known + tuple(x for x in more if x not in known)
-
-
-def iter_texts(claim: Claim) -> Iterator[tuple[str, int]]:
-    """Every string that should match `claim`: (text, variant index or -1)."""
-    yield claim.text, -1
-    for p in claim.paraphrases:
-        yield p, -1
-    for i, v in enumerate(claim.variants):
-        yield v.text, i
 
 
 def iso(day: dt.date | None) -> str | None:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .claimbase import EXAMPLE_VERDICTS, ClaimBase, iso, iter_texts, numbers_data
+from .claimbase import EXAMPLE_VERDICTS, ClaimBase, iso, numbers_data
 from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
@@ -102,7 +102,7 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
     out: list[dict[str, Any]] = []
     for claim in base.claims:
         about = [_thing(entities[s]) for s in claim.subject if s in entities]
-        named = set().union(*(base.normalizer.analyse(t).entities for t, _ in iter_texts(claim))) - set(claim.subject)
+        named = set().union(*(base.normalizer.analyse(t).entities for t, _ in claim.texts())) - set(claim.subject)
         mentions = [_thing(entities[e]) for e in sorted(named) if e in entities]
         coverage = None
         if claim.valid_from or claim.valid_until:

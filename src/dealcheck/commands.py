@@ -1,9 +1,7 @@
-"""The check command, the program's entry point, and the error handling both share.
+"""The check command and the error handling every command shares (`run_guarded`).
 
-`main` is what the `dealcheck` script runs. A run with no options at all (only statements,
-paths and `-`) has nothing for the option parser to do, so it calls `run_check` directly and
-never imports typer: that halves the start-up of `dealcheck "one statement"`. Anything else
-goes through `cli.py`, which parses the options and calls the same `run_check`.
+`entry.main` calls `run_check` directly for a run with no options; `cli.py` parses options
+and calls the same `run_check`.
 """
 
 from __future__ import annotations
@@ -176,17 +174,3 @@ def run_guarded(command: Callable[[], int]) -> NoReturn:
         silence_stdout()
         sys.exit(ExitCode.OK)
     sys.exit(code)
-
-
-def main(argv: list[str] | None = None) -> NoReturn:
-    """The `dealcheck` program."""
-    argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] not in ("claims", "cache") and all(a == "-" or not a.startswith("-") for a in argv):
-        run_guarded(lambda: run_check(argv))
-    try:
-        from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
-    except KeyboardInterrupt:  # Ctrl-C before run_guarded is in place: the same answer, no traceback
-        sys.stderr.write("dealcheck: interrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
-    parse_options_and_run(argv)
-    raise AssertionError("unreachable: the CLI exits")

@@ -207,8 +207,6 @@ class Index:
     """
 
     def __init__(self, base: ClaimBase) -> None:
-        from .claimbase import iter_texts
-
         self.base = base
         self.normalizer = base.normalizer
         self.texts: list[str] = []
@@ -221,7 +219,7 @@ class Index:
         postings: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
             self.first_doc.append(len(self.texts))
-            for text, variant in iter_texts(claim):
+            for text, variant in claim.texts():
                 analysis = base.normalizer.analyse(text)
                 tokens = analysis.tokens
                 langs.append(analysis.lang[0])
