@@ -57,11 +57,11 @@ def run_case(case: Case, env: dict[str, str]) -> tuple[bool, str, float]:
         return False, f"exit {r.returncode}: {err[-200:]}", seconds
     if "Traceback" in err or "Error:" in err.replace("dealcheck: error:", ""):
         return False, f"traceback: {err[-300:]}", seconds
-    stray = [l for l in err.splitlines() if l and not l.startswith(("dealcheck:", "imported ")) and " checked, " not in l]
+    stray = [line for line in err.splitlines() if line and not line.startswith(("dealcheck:", "imported ")) and " checked, " not in line]
     if stray:
         return False, f"stray stderr: {stray[0][:200]}", seconds
     if "line" in case.args:
-        bad = [l for l in r.stdout.decode("utf-8", "replace").splitlines() if not l.startswith(("/", "<statement>"))]
+        bad = [line for line in r.stdout.decode("utf-8", "replace").splitlines() if not line.startswith(("/", "<statement>"))]
         if bad:
             return False, f"line output split: {bad[0][:100]}", seconds
     return True, "", seconds

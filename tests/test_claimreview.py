@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-
 from conftest import MINI
 
 REVIEW = {

@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-
 from dealcheck import claimbase, claimreview
 from dealcheck.errors import ClaimBaseError, DealcheckError, InputError
 from dealcheck.inputs import _lines

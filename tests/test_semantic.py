@@ -6,12 +6,11 @@ model are skipped in the first run, and the ones about its absence fake it in th
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from conftest import MINI
-
 from dealcheck import semantic
 
 needs_extra = pytest.mark.skipif(not semantic.available(), reason="the semantic extra is not installed")

@@ -20,9 +20,9 @@ import re
 import stat
 import sys
 import time
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 try:  # the hash itself: importing hashlib would load OpenSSL, a tenth of a quick run's start-up
     from _blake2 import blake2b

@@ -7,18 +7,18 @@ import collections
 import dataclasses
 import datetime as dt
 import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
 from .errors import InputError
-from .inputs import Block, Input, Warn, read_blocks
 from .i18n import message
+from .inputs import Block, Input, Warn, read_blocks
 from .match import Candidate, plausible
 from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
-
 
 # Candidates looked at to choose the claim a sentence or clause makes (see match.plausible), and the claims
 # scored for a clause (a clause adds a claim to its sentence's, so fewer are needed).

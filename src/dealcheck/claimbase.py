@@ -11,9 +11,10 @@ import datetime as dt
 import os
 import pickle
 import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 from .errors import ClaimBaseError, DealcheckError, data_oddity
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words

@@ -22,9 +22,10 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .claimbase import EXAMPLE_VERDICTS, ClaimBase, iso, numbers_data
 from .errors import InputError, data_oddity
@@ -494,7 +495,7 @@ def _source_id(key: str) -> str:
 
 def _slug(review: dict[str, Any], text: str) -> str:
     words = re.findall(r"[a-z0-9]+", fold(text))[:6]
-    digest = hashlib.sha1(f"{_text(review.get('url'))}|{text}".encode("utf-8")).hexdigest()[:6]
+    digest = hashlib.sha1(f"{_text(review.get('url'))}|{text}".encode()).hexdigest()[:6]
     return "-".join(words + [digest]) if words else f"claim-{digest}"
 
 

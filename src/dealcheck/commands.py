@@ -13,7 +13,8 @@ import signal
 import sys
 import time
 from collections import Counter
-from typing import Callable, NoReturn
+from collections.abc import Callable
+from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable

@@ -14,9 +14,10 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from .errors import InputError, unreadable
 
@@ -397,7 +398,7 @@ _HTML_BREAK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|section|artic
 _HTML_TAG = re.compile(r"<[^<>]*>")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _closing_tag(name: str) -> re.Pattern[str]:
     return re.compile(rf"</{name}\s*>", re.IGNORECASE) if name else _COMMENT_CLOSE
 

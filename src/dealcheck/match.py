@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from array import array
 import math
+from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .normalize import STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
 

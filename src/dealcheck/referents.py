@@ -21,8 +21,8 @@ Phrases arrive here as folded word tuples, so this module needs nothing from the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 # Pronouns that can carry a party over from the sentence before (language data).
 PRONOUNS: dict[str, frozenset[str]] = {

@@ -6,8 +6,9 @@ import contextlib
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Protocol
+from typing import IO, Any, Protocol
 
 from .atomic import atomic_write
 from .checker import Finding

