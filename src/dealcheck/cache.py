@@ -23,6 +23,7 @@ import time
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 try:  # the hash itself: importing hashlib would load OpenSSL, a tenth of a quick run's start-up
     from _blake2 import blake2b
@@ -169,7 +170,7 @@ def prune(keep: str = "", max_bytes: int = MAX_BYTES) -> None:
                 total -= size
 
 
-def info() -> dict[str, object]:
+def info() -> dict[str, Any]:
     folder = directory()
     found = entries()
     return {

@@ -227,7 +227,7 @@ class ClaimBase:
 # --- YAML with line numbers ---------------------------------------------------------
 
 
-class _Mapping(dict):  # type: ignore[type-arg]
+class _Mapping(dict[str, Any]):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line: int = 0
@@ -511,7 +511,8 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
 
 
 def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
-    entities, seen = [], {}
+    entities: list[Entity] = []
+    seen: dict[str, int] = {}
     for where, item in _each(ck, doc, "entities", {"id", "name"}, {"aliases", "referents"}):
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)

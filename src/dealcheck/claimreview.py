@@ -302,7 +302,7 @@ class _Extensions:
         self.topic: dict[str, list[str]] = {}
 
     def read(self, review: dict[str, Any], claims: dict[str, dict[str, Any]]) -> None:
-        item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+        item = _item(review)
         topic = item.get("dealcheck:topic")
         if isinstance(topic, dict):
             for key in ("entities", "referents"):
@@ -344,6 +344,12 @@ class _Extensions:
             base["topic"] = {k: v for k, v in self.topic.items() if v}
         if self.relations:
             base["relations"] = [{"id": r, "cues": cues} for r, cues in self.relations.items() if cues]
+
+
+def _item(review: dict[str, Any]) -> dict[str, Any]:
+    """The reviewed Claim, or an empty one."""
+    item = review.get("itemReviewed")
+    return item if isinstance(item, dict) else {}
 
 
 def _text(value: Any) -> str | None:
@@ -397,7 +403,7 @@ def _add_review(
             variant["citations"] = citations
         parent.setdefault("variants", []).append(variant)
         return
-    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+    item = _item(review)
     claim_id = _unique(identifier or _slug(review, text), claims)
     claim: dict[str, Any] = {"id": claim_id, "text": text, "verdict": verdict, "explanation": _explanation(review, words)}
     subject = [e for e in (_entity(thing, entities) for thing in _list(item.get("about"))) if e]
@@ -455,7 +461,7 @@ def _explanation(review: dict[str, Any], words: str) -> str:
 
 def _citations(review: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
     """The evidence: the appearances a dealcheck export lists, else the fact-check itself."""
-    item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
+    item = _item(review)
     found = []
     for work in _list(item.get("appearance")):
         if isinstance(work, dict) and _text(work.get("text")):

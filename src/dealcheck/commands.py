@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
@@ -101,7 +101,7 @@ def silence_stdout() -> None:
 def run_check(
     args: list[str],
     *,
-    claims: list[os.PathLike[str]] | None = None,
+    claims: Sequence[str | os.PathLike[str]] | None = None,
     fmt: str = "text",
     color: str = "auto",
     as_of: str | None = None,

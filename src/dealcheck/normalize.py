@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from .referents import Referents
 
@@ -318,7 +319,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 @lru_cache(maxsize=2)
-def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+def _stemmer(lang: str) -> Any:
     import Stemmer
 
     return Stemmer.Stemmer("french" if lang == "fr" else "english")
@@ -410,9 +411,9 @@ class Normalizer:
         i, n = 0, len(words)
         while i < n:
             if words[i] not in self.first_words and words[i].endswith("s") and (words[i][:-1],) in self.aliases:
-                named = self.aliases[(words[i][:-1],)]
-                out.extend(named)
-                found.update(named)
+                possessive = self.aliases[(words[i][:-1],)]
+                out.extend(possessive)
+                found.update(possessive)
                 i += 1
                 continue
             if words[i] in self.first_words:

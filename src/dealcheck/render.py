@@ -192,8 +192,8 @@ class TextRenderer:
             if s.url:
                 lines.append(indent + st(s.url, "underline"))
             lines.append(indent + st(f"“{c.quote}”", "italic"))
-        for c in f.candidates:
-            lines.append("  " + st(f"{message(lang, 'candidate')} {c.score:.2f}  {c.claim.id}: {c.matched.text}", "dim"))
+        for candidate in f.candidates:
+            lines.append("  " + st(f"{message(lang, 'candidate')} {candidate.score:.2f}  {candidate.claim.id}: {candidate.matched.text}", "dim"))
         self.out.write("\n".join(lines) + "\n")
 
     def close(self) -> None:
