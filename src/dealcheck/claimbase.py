@@ -13,6 +13,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,44 @@ from .errors import ClaimBaseError, DealcheckError, data_oddity
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words
 from .referents import Referents
 
-CLAIM_VERDICTS = ("true", "false", "misleading", "unverified")
-EXAMPLE_VERDICTS = (*CLAIM_VERDICTS, "outdated", "unknown")
+
+class Verdict(str, Enum):
+    """Every verdict dealcheck gives, with what each output shows for it: the one table of verdicts.
+
+    A claim in a base is one of the first four; `outdated` (a claim that has ended) and `unknown`
+    (no claim matched) are given to sentences only. Members are strings, so they compare equal to
+    the values the YAML and the JSON hold. Labels, being words of a language, are in `i18n`.
+    """
+
+    style: tuple[str, ...]
+    severity: int
+    github_level: str
+    rating: tuple[int, str] | None
+
+    def __new__(cls, value: str, style: tuple[str, ...], severity: int, github_level: str, rating: tuple[int, str] | None) -> Verdict:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.style, member.severity, member.github_level, member.rating = style, severity, github_level, rating
+        return member
+
+    @classmethod
+    def of(cls, value: str) -> Verdict:
+        """The member for a verdict as findings and bases hold it (a plain string)."""
+        return cls(value)  # type: ignore[call-arg]  # a lookup by value; mypy reads __new__'s signature
+
+    # value, text style, severity (0: most serious), GitHub annotation level, schema.org Rating (1–5 scale)
+    TRUE = ("true", ("bold", "green"), 4, "notice", (5, "True"))
+    FALSE = ("false", ("bold", "red"), 0, "error", (1, "False"))
+    MISLEADING = ("misleading", ("bold", "yellow"), 1, "warning", (2, "Misleading"))
+    UNVERIFIED = ("unverified", ("bold", "blue"), 3, "notice", (3, "Unverified"))
+    OUTDATED = ("outdated", ("bold", "magenta"), 2, "warning", None)
+    UNKNOWN = ("unknown", ("dim",), 5, "notice", None)
+
+
+CLAIM_VERDICTS = tuple(v.value for v in Verdict if v.rating is not None)
+EXAMPLE_VERDICTS = tuple(v.value for v in Verdict)
+# From most to least serious (`--fail-on` lists them so).
+VERDICTS = tuple(v.value for v in sorted(Verdict, key=lambda v: v.severity))
 FORMAT_VERSION = 1
 ENV_CLAIMS = "DEALCHECK_CLAIMS"
 

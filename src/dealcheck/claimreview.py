@@ -27,20 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .claimbase import EXAMPLE_VERDICTS, ClaimBase, iso, numbers_data
+from .claimbase import EXAMPLE_VERDICTS, ClaimBase, Verdict, iso, numbers_data
 from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
 from .normalize import extract_quantities, fold
 from .printable import strip_controls
-
-# Verdict ↔ schema.org Rating on a 1–5 scale (worst 1, best 5), documented in the README.
-RATINGS: dict[str, tuple[int, str]] = {
-    "false": (1, "False"),
-    "misleading": (2, "Misleading"),
-    "unverified": (3, "Unverified"),
-    "true": (5, "True"),
-}
 
 # Free-text ratings of fact-checkers → our verdicts. Keys are folded (lower case, no accents,
 # single spaces); `--rating-map` adds to or overrides them.
@@ -114,7 +106,9 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
             for i, v in enumerate(claim.variants)
         ]
         for identifier, text, verdict, explanation, citations, paraphrases in reviews:
-            value, name = RATINGS[verdict]
+            rating = Verdict.of(verdict).rating
+            assert rating is not None  # a base's verdicts are CLAIM_VERDICTS, which all have a rating
+            value, name = rating
             item: dict[str, Any] = {
                 "@type": "Claim",
                 "appearance": [_appearance(c) for c in citations],

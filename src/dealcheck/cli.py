@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .claimbase import iso
+from .claimbase import CLAIM_VERDICTS, iso
 from .commands import DEFAULT_FAIL_ON, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .printable import printable
@@ -123,18 +123,15 @@ class ListFormat(str, Enum):
     json = "json"
 
 
-class Verdict(str, Enum):
-    true = "true"
-    false = "false"
-    misleading = "misleading"
-    unverified = "unverified"
+# The choices of `claims list --verdict`: the verdicts a claim can have, from the one table of them.
+ClaimVerdict = Enum("ClaimVerdict", {v: v for v in CLAIM_VERDICTS}, type=str)  # type: ignore[misc]
 
 
 @claims_app.command("list", help="One line per claim: id, verdict, dates and text.")
 def claims_list(
     search: Annotated[Optional[str], typer.Argument(help="Only claims whose id, text or paraphrases contain this.", show_default=False)] = None,
     claims: ClaimsOption = None,
-    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
+    verdict: Annotated[Optional[ClaimVerdict], typer.Option("--verdict", help="Only claims with this verdict.", show_default=False)] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="text or json.")] = ListFormat.text,
     max_size: MaxSizeOption = None,
 ) -> None:

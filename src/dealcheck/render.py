@@ -12,20 +12,10 @@ from typing import IO, Any, Protocol
 
 from .atomic import atomic_write
 from .checker import Finding
-from .claimbase import Citation
+from .claimbase import Citation, Verdict
 from .errors import DealcheckError
 from .i18n import label, message
 from .printable import json_safe, printable
-
-_STYLES = {
-    "false": ("bold", "red"),
-    "misleading": ("bold", "yellow"),
-    "outdated": ("bold", "magenta"),
-    "unverified": ("bold", "blue"),
-    "true": ("bold", "green"),
-    "unknown": ("dim",),
-}
-_GITHUB_LEVEL = {"false": "error", "misleading": "warning", "outdated": "warning"}
 
 
 def citation_dict(c: Citation) -> dict[str, Any]:
@@ -133,7 +123,7 @@ class GithubRenderer:
         self.out = out
 
     def add(self, f: Finding) -> None:
-        level = _GITHUB_LEVEL.get(f.verdict, "notice")
+        level = Verdict.of(f.verdict).github_level
         props = [f"title={_escape_property('dealcheck: ' + f.verdict)}"]
         if f.path:
             props = [
@@ -178,7 +168,7 @@ class TextRenderer:
         self.count += 1
         where = f"{location(f)}  " if f.path else ""
         hedge = "  " + st(f"({message(lang, 'hedged')})", "dim") if f.hedged else ""
-        lines.append(f"{st(where)}{st(label(lang, f.verdict), *_STYLES[f.verdict])}  {st(f.text)}  {st(f'(score {f.score:.2f})', 'dim')}{hedge}")
+        lines.append(f"{st(where)}{st(label(lang, f.verdict), *Verdict.of(f.verdict).style)}  {st(f.text)}  {st(f'(score {f.score:.2f})', 'dim')}{hedge}")
         claim_label, why_label, source_label = (message(lang, k) for k in ("claim", "why", "source"))
         width = max(len(claim_label), len(why_label), len(source_label))
         if f.claim:

@@ -10,9 +10,6 @@ from .i18n import message
 from .match import Candidate, opposite
 from .normalize import Analysis, Quantity
 
-# Ordered from most to least serious; `unknown` means no claim matched.
-VERDICTS = ("false", "misleading", "outdated", "unverified", "true", "unknown")
-
 
 @dataclass
 class Verdict:
