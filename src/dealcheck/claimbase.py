@@ -332,7 +332,7 @@ class _Checker:
             self.error(value.line, f"{where}.{key}", "missing")
         return True
 
-    def text(self, m: _Mapping, key: str, where: str, required: bool = True) -> str | None:
+    def text(self, m: _Mapping, key: str, where: str) -> str | None:
         value = m.get(key)
         if value is None:
             return None
