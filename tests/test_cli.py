@@ -316,3 +316,21 @@ def test_statistics_count_by_verdict_and_claim(mini, tmp_path: Path):
     data = mini("--statistics", "-f", "json", str(doc)).json()
     assert data["by_verdict"] == {"false": 2, "true": 1}
     assert data["by_claim"][0] == {"verdict": "false", "claim": "stake-27", "count": 2}
+
+
+def test_pre_commit_hook_runs_the_installed_command(tmp_path: Path):
+    """`.pre-commit-hooks.yaml` names the console script with options that exist, for the files dealcheck reads."""
+    import yaml
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    root = Path(__file__).resolve().parents[1]
+    [hook] = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    program, *options = hook["entry"].split()
+    assert hook["id"] == program == "dealcheck" and program in scripts
+    assert set(hook["types_or"]) == {"markdown", "plain-text", "html", "rst"}
+    doc = tmp_path / "draft.md"
+    doc.write_text("Microsoft owns 49% of OpenAI.\n")
+    r = subprocess.run([sys.executable, "-m", "dealcheck", *options, str(doc)], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == "" and r.stdout.startswith(f"{doc}:1:1: false:")
