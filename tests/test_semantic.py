@@ -176,3 +176,28 @@ def test_embedding_a_big_base_says_so_once(run, monkeypatch):
     [line] = r.err.splitlines()
     assert line.startswith("dealcheck: embedding ") and "once" in line
     assert run("--claims", str(MINI), "--semantic", "Microsoft owns half of OpenAI").err == ""
+
+
+@needs_extra
+def test_validate_reads_the_examples_vectors_from_the_cache(run, monkeypatch, tmp_path):
+    """Re-validating embeds only the examples that changed (curation was 90 s a run with the extra)."""
+    base = tmp_path / "base.yaml"
+    base.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("claims", "validate", str(base), "--semantic").code == 0
+    embedded: list[str] = []
+    encoder = semantic.encoder()
+    real = encoder.embed
+
+    def counting(texts):
+        embedded.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(encoder, "embed", counting)
+    encoder.embed_sentence.cache_clear()
+    encoder.known.clear()
+    assert run("claims", "validate", str(base), "--semantic").code == 0
+    assert embedded == []
+    example = "Redmond now owns roughly 27 percent of the ChatGPT maker."
+    base.write_text(base.read_text(encoding="utf-8").replace(example, "Redmond now holds roughly 27 percent of the ChatGPT maker."), encoding="utf-8")
+    run("claims", "validate", str(base), "--semantic")
+    assert embedded == ["Redmond now holds roughly 27 percent of the ChatGPT maker."]

@@ -202,7 +202,7 @@ def claims_validate(
     from .curate import counts, run_examples
 
     on = use_semantic(semantic)
-    base = claimbase.load([path] if path else claims, use_cache=False, max_bytes=parse_size(max_size))
+    base = claimbase.load([path] if path else claims, max_bytes=parse_size(max_size))  # only a valid base is cached
     ran, failures = run_examples(base, semantic=on)
     for failure in failures:
         print(printable(failure.describe(base.path)))

@@ -67,6 +67,7 @@ class Encoder:
         spec = importlib.util.find_spec(PACKAGE)
         if spec is None or spec.origin is None:
             raise DealcheckError(NOT_INSTALLED)
+        self.known: dict[str, np.ndarray] = {}  # sentences embedded ahead, from the cache (`remember`)
         path = Path(spec.origin).parent / MODEL_FILE
         _verify(path)
         try:
@@ -80,7 +81,8 @@ class Encoder:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one encoder per process; documents repeat sentences
     def embed_sentence(self, text: str) -> np.ndarray:
-        return self.embed([text])[0]
+        known = self.known.get(text)
+        return known if known is not None else self.embed([text])[0]
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, one row per text (float32)."""
@@ -132,6 +134,12 @@ def embeddings(texts: list[str]) -> np.ndarray:
     np.savez(packed, digests=np.array(digests, dtype="S16"), vectors=vectors)
     cache.write(name, packed.getvalue())
     return vectors
+
+
+def remember(texts: list[str]) -> None:
+    """Embed `texts` through the cache now, so that checking them later embeds nothing."""
+    model = encoder()
+    model.known.update(zip(texts, embeddings(texts), strict=True))
 
 
 def _read(name: str) -> tuple[list[bytes], np.ndarray] | None:
