@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import MINI
+
 GOOD = """\
 version: 1
 entities:
@@ -120,3 +122,27 @@ def test_a_base_with_no_readable_words_still_answers(run, tmp_path):
     r = run("--claims", str(base), "--format", "json", "Microsoft invested in OpenAI.")
     assert r.code == 0, r.err
     assert r.json()[0]["verdict"] == "unknown"
+
+
+def test_the_json_schema_accepts_the_bases_and_agrees_with_the_validator(run, tmp_path: Path):
+    """The published schema is the one the validator reads its keys from; editors check bases with it."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from dealcheck import claimbase
+    from dealcheck.normalize import RELATIONS
+
+    schema = claimbase.schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for base in (claimbase.load(), claimbase.load(MINI)):
+        assert list(check.iter_errors(claimbase.to_data(base))) == []
+    defs = schema["$defs"]
+    assert tuple(defs["claimVerdict"]["enum"]) == claimbase.CLAIM_VERDICTS
+    assert tuple(defs["example"]["properties"]["verdict"]["enum"]) == claimbase.EXAMPLE_VERDICTS
+    assert tuple(defs["number"]["properties"]["relation"]["enum"]) == RELATIONS
+    broken = claimbase.to_data(claimbase.load(MINI))
+    broken["claims"][0]["colour"] = "red"
+    assert [e.message for e in check.iter_errors(broken)] == ["Additional properties are not allowed ('colour' was unexpected)"]
+    base = tmp_path / "b.yaml"
+    base.write_text(claimbase.to_yaml(broken), encoding="utf-8")
+    r = run("--claims", str(base), "x")
+    assert r.code == 2 and "claims[stake-27].colour: unknown key" in r.err

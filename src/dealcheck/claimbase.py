@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -414,7 +415,7 @@ def _citations(
     out = []
     for i, item in enumerate(raw):
         w = f"{where}.citations[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, m), w, {"source", "quote"}, set()):
+        if not ck.mapping(item, _line_of(raw, i, m), w, *_keys("citation")):
             continue
         source_id, quote = ck.text(item, "source", w), ck.text(item, "quote", w)
         if source_id is None or quote is None:
@@ -485,7 +486,7 @@ def from_data(data: dict[str, Any], name: str = "<data>") -> ClaimBase:
 
 
 def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
-    if not ck.mapping(doc, 1, "(top)", {"claims"}, {"version", "entities", "sources", "topic", "relations"}):
+    if not ck.mapping(doc, 1, "(top)", *_keys("")):
         raise ClaimBaseError(*ck.problems)
     if doc.get("version", FORMAT_VERSION) != FORMAT_VERSION:
         ck.error(doc.line_of("version"), "version", f"unsupported version {doc['version']!r} (expected {FORMAT_VERSION})")
@@ -514,7 +515,7 @@ def _each(ck: _Checker, doc: _Mapping, key: str, required: set[str], optional: s
 def _load_relations(ck: _Checker, doc: _Mapping) -> dict[str, Relation]:
     relations: dict[str, Relation] = {}
     seen: dict[str, int] = {}
-    for where, item in _each(ck, doc, "relations", {"id", "cues"}, set()):
+    for where, item in _each(ck, doc, "relations", *_keys("relation")):
         relation_id = ck.ident(item, "id", where, seen)
         cues = item.get("cues")
         if not isinstance(cues, _Mapping) or not cues:
@@ -538,7 +539,7 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
     raw = doc.get("topic")
     if raw is None:
         return Topic()
-    if not ck.mapping(raw, doc.line_of("topic"), "topic", set(), {"entities", "referents"}):
+    if not ck.mapping(raw, doc.line_of("topic"), "topic", *_keys("topic")):
         return Topic()
     named = _strings(ck, raw, "entities", "topic")
     for name in named:
@@ -550,7 +551,7 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
 def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
     entities: list[Entity] = []
     seen: dict[str, int] = {}
-    for where, item in _each(ck, doc, "entities", {"id", "name"}, {"aliases", "referents"}):
+    for where, item in _each(ck, doc, "entities", *_keys("entity")):
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)
         if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
@@ -563,7 +564,7 @@ def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
 def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     seen: dict[str, int] = {}
-    for where, item in _each(ck, doc, "sources", {"id", "title", "publisher"}, {"date", "url", "quotes", "note"}):
+    for where, item in _each(ck, doc, "sources", *_keys("source")):
         source_id = ck.ident(item, "id", where, seen)
         title, publisher = ck.text(item, "title", where), ck.text(item, "publisher", where)
         day = ck.date(item, "date", where)
@@ -578,11 +579,22 @@ def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
     return sources
 
 
-_CLAIM_REQUIRED = {"id", "text", "verdict", "citations"}
-_CLAIM_OPTIONAL = {
-    "explanation", "subject", "valid_from", "valid_until", "replaced_by", "numbers",
-    "paraphrases", "variants", "examples", "relation", "parties",
-}
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the format (`schema/claimbase.schema.json`): editors check a base with it,
+    and the validator takes from it which keys each mapping must and may have."""
+    import json
+
+    return json.loads((Path(__file__).parent / "schema" / "claimbase.schema.json").read_text(encoding="utf-8"))
+
+
+def _keys(definition: str) -> tuple[set[str], set[str]]:
+    """Required and optional keys of one kind of mapping ("" for the top, "topic", or a `$defs` name)."""
+    root = schema()
+    node = root if not definition else root["properties"]["topic"] if definition == "topic" else root["$defs"][definition]
+    required = set(node.get("required", ()))
+    return required, set(node["properties"]) - required
+
 
 
 def _load_claims(
@@ -595,7 +607,7 @@ def _load_claims(
         line = _line_of(raw, i, doc)
         named = isinstance(item, dict) and isinstance(item.get("id"), str) and _ID_RE.fullmatch(item["id"])
         where = f"claims[{item['id'] if named else i}]"
-        if not ck.mapping(item, line, where, _CLAIM_REQUIRED, _CLAIM_OPTIONAL):
+        if not ck.mapping(item, line, where, *_keys("claim")):
             continue
         claim_id = ck.ident(item, "id", where, seen)
         text = ck.text(item, "text", where)
@@ -641,7 +653,7 @@ def _numbers(ck: _Checker, m: _Mapping, where: str) -> tuple[ClaimNumber, ...]:
     raw = ck.items(m, "numbers", where)
     for i, item in enumerate(raw):
         w = f"{where}.numbers[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, m), w, {"value"}, {"relation"}):
+        if not ck.mapping(item, _line_of(raw, i, m), w, *_keys("number")):
             continue
         text = ck.text(item, "value", w)
         relation = ck.choice(item, "relation", w, RELATIONS) if "relation" in item else "exactly"
@@ -662,7 +674,7 @@ def _variants(
     raw = ck.items(m, "variants", where)
     for i, item in enumerate(raw):
         w = f"{where}.variants[{i}]"
-        if not ck.mapping(item, _line_of(raw, i, m), w, {"text", "verdict", "explanation"}, {"citations"}):
+        if not ck.mapping(item, _line_of(raw, i, m), w, *_keys("variant")):
             continue
         text, verdict, explanation = ck.text(item, "text", w), ck.choice(item, "verdict", w, CLAIM_VERDICTS), ck.text(item, "explanation", w)
         citations = _citations(ck, item, w, sources, required=False) or default
@@ -677,7 +689,7 @@ def _examples(ck: _Checker, m: _Mapping, where: str) -> tuple[Example, ...]:
     for i, item in enumerate(raw):
         w = f"{where}.examples[{i}]"
         line = _line_of(raw, i, m)
-        if not ck.mapping(item, line, w, {"text", "verdict"}, {"as_of"}):
+        if not ck.mapping(item, line, w, *_keys("example")):
             continue
         text, verdict = ck.text(item, "text", w), ck.choice(item, "verdict", w, EXAMPLE_VERDICTS)
         if text and verdict:
