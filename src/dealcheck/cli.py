@@ -11,7 +11,7 @@ import typer
 
 from . import __version__
 from .claimbase import CLAIM_VERDICTS, iso
-from .commands import DEFAULT_FAIL_ON, run_guarded, warn
+from .commands import DEFAULTS, CheckOptions, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .printable import printable
 
@@ -47,6 +47,9 @@ class Color(str, Enum):
     always = "always"
     never = "never"
 
+
+# The enum forms of CheckOptions' defaults, which typer shows in --help.
+DEFAULT_FORMAT, DEFAULT_COLOR, DEFAULT_LANG = Format(DEFAULTS.fmt), Color(DEFAULTS.color), Lang(DEFAULTS.lang)
 
 SemanticOption = Annotated[
     Optional[bool],
@@ -88,32 +91,33 @@ def _version(value: bool) -> None:
 def check(
     args: Annotated[Optional[list[str]], typer.Argument(help="Statements, files, folders, or '-' for stdin.", show_default=False)] = None,
     claims: ClaimsOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    color: Annotated[Color, typer.Option("--color", help="Colour in text output (NO_COLOR is honoured).")] = Color.auto,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = DEFAULT_FORMAT,
+    color: Annotated[Color, typer.Option("--color", help="Colour in text output (NO_COLOR is honoured).")] = DEFAULT_COLOR,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge as of this date, YYYY-MM-DD (default: today).", show_default=False)] = None,
-    top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = 0,
-    report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = Lang.auto,
+    top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = DEFAULTS.top,
+    report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = DEFAULTS.report_all,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = DEFAULT_LANG,
     globs: Annotated[
         Optional[list[str]],
         typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
     ] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores; capped at the cores).", show_default=False)] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULT_FAIL_ON,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = False,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULTS.fail_on,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = DEFAULTS.exit_zero,
     semantic: SemanticOption = None,
     max_size: MaxSizeOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = DEFAULTS.quiet,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = DEFAULTS.statistics,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
 
-    code = run_check(
-        args or [], claims=claims, fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
-        lang=lang.value, globs=globs, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
+    asked = CheckOptions(
+        claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
+        lang=lang.value, globs=tuple(globs or ()), jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
         max_size=max_size, quiet=quiet, statistics=statistics,
     )
+    code = run_check(args or [], asked)
     if code:
         raise typer.Exit(code)
 

@@ -13,7 +13,8 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
@@ -98,25 +99,31 @@ def silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def run_check(
-    args: list[str],
-    *,
-    claims: Sequence[str | os.PathLike[str]] | None = None,
-    fmt: str = "text",
-    color: str = "auto",
-    as_of: str | None = None,
-    top: int = 0,
-    report_all: bool = False,
-    lang: str = "auto",
-    globs: list[str] | None = None,
-    jobs: int | None = None,
-    fail_on: str = DEFAULT_FAIL_ON,
-    exit_zero: bool = False,
-    semantic: bool | None = None,
-    max_size: str | None = None,
-    quiet: bool = False,
-    statistics: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the check command was asked, as the user wrote it. Its defaults are the CLI's defaults."""
+
+    claims: tuple[str | os.PathLike[str], ...] = ()  # empty: $DEALCHECK_CLAIMS, else the bundled base
+    fmt: str = "text"
+    color: str = "auto"
+    as_of: str | None = None  # None: today
+    top: int = 0
+    report_all: bool = False
+    lang: str = "auto"
+    globs: tuple[str, ...] = ()  # empty: inputs.DEFAULT_GLOBS
+    jobs: int | None = None  # None: every core
+    fail_on: str = DEFAULT_FAIL_ON
+    exit_zero: bool = False
+    semantic: bool | None = None  # None: on when the extra is installed
+    max_size: str | None = None  # None: inputs.MAX_FILE_BYTES
+    quiet: bool = False
+    statistics: bool = False
+
+
+DEFAULTS = CheckOptions()
+
+
+def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
     from .checker import Options, Stats, check_inputs
@@ -124,21 +131,24 @@ def run_check(
     from .render import make_renderer, progress, summary
 
     started = time.perf_counter()
-    levels = parse_levels(fail_on)
-    options = Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang, semantic=use_semantic(semantic))
-    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=globs or DEFAULT_GLOBS, warn=warn)
-    base = claimbase.load(claims or None, max_bytes=parse_size(max_size))
-    renderer = make_renderer(fmt, sys.stdout, color, lang, statistics)
-    stats = Stats(counting=fmt == "text")  # only the text summary reports the count
+    levels = parse_levels(asked.fail_on)
+    options = Options(
+        as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
+        semantic=use_semantic(asked.semantic),
+    )
+    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs or DEFAULT_GLOBS, warn=warn)
+    base = claimbase.load(list(asked.claims) or None, max_bytes=parse_size(asked.max_size))
+    renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics)
+    stats = Stats(counting=asked.fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
     code = ExitCode.OK
     try:
-        with progress(sum(i.size for i in inputs), quiet) as on_read:
+        with progress(sum(i.size for i in inputs), asked.quiet) as on_read:
             sizes = [i.known_size for i in inputs]
             known = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
-            for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(jobs, known), on_read):
+            for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(asked.jobs, known), on_read):
                 counts[finding.verdict] += 1
-                if finding.verdict in levels and not exit_zero:
+                if finding.verdict in levels and not asked.exit_zero:
                     code = ExitCode.FINDINGS
                 renderer.add(finding)  # counted first: a finding cut short by a closed pipe was still found
     except BrokenPipeError:
@@ -148,7 +158,7 @@ def run_check(
     finally:
         with contextlib.suppress(BrokenPipeError):
             renderer.close()  # what was found is written, even when an input fails midway
-    if fmt == "text" and not quiet and any(not i.is_statement for i in inputs):
+    if asked.fmt == "text" and not asked.quiet and any(not i.is_statement for i in inputs):
         sys.stderr.write(summary(stats.sentences, counts, time.perf_counter() - started) + "\n")
     return ExitCode.ERROR if stats.skipped else code
 
