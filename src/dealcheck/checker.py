@@ -15,7 +15,7 @@ from . import segment
 from .claimbase import Citation, Claim, ClaimBase
 from .errors import InputError
 from .i18n import message
-from .inputs import Block, Input, Warn, read_blocks
+from .inputs import PARAGRAPH_BREAK, Block, Input, Warn, read_blocks
 from .match import Candidate, plausible
 from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
@@ -236,7 +236,7 @@ def check_block(
 
 def _blank_line(text: str, start: int, end: int) -> bool:
     between = text[start:end]
-    return between.count("\n") >= 2 or "\u2029" in between
+    return between.count("\n") >= 2 or PARAGRAPH_BREAK in between
 
 
 def headline_of(block: Block, base: ClaimBase) -> tuple[str, ...]:

@@ -12,9 +12,10 @@ import os
 import pickle
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -321,7 +322,7 @@ class _Checker:
     def error(self, line: int, where: str, message: str) -> None:
         self.problems.append(f"{self.path}:{line}: {where}: {message}")
 
-    def mapping(self, value: Any, line: int, where: str, required: set[str], optional: set[str]) -> bool:
+    def mapping(self, value: Any, line: int, where: str, required: AbstractSet[str], optional: AbstractSet[str]) -> bool:
         if not isinstance(value, _Mapping):
             self.error(line, where, f"expected a mapping, got {_kind(value)}")
             return False
@@ -503,7 +504,7 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     return ClaimBase(path, tuple(entities), sources, claims, make_normalizer(entities, topic), topic=topic, relations=relations)
 
 
-def _each(ck: _Checker, doc: _Mapping, key: str, required: set[str], optional: set[str]) -> Iterator[tuple[str, _Mapping]]:
+def _each(ck: _Checker, doc: _Mapping, key: str, required: AbstractSet[str], optional: AbstractSet[str]) -> Iterator[tuple[str, _Mapping]]:
     """The items of a top-level list that are mappings with the right keys, with where each is."""
     raw = ck.items(doc, key, key)
     for i, item in enumerate(raw):
@@ -588,12 +589,13 @@ def schema() -> dict[str, Any]:
     return json.loads((Path(__file__).parent / "schema" / "claimbase.schema.json").read_text(encoding="utf-8"))
 
 
-def _keys(definition: str) -> tuple[set[str], set[str]]:
+@cache
+def _keys(definition: str) -> tuple[frozenset[str], frozenset[str]]:
     """Required and optional keys of one kind of mapping ("" for the top, "topic", or a `$defs` name)."""
     root = schema()
     node = root if not definition else root["properties"]["topic"] if definition == "topic" else root["$defs"][definition]
-    required = set(node.get("required", ()))
-    return required, set(node["properties"]) - required
+    required = frozenset(node.get("required", ()))
+    return required, frozenset(node["properties"]) - required
 
 
 

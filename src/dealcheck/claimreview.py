@@ -318,18 +318,22 @@ class _Extensions:
         if parties:
             claim["parties"] = parties
         if "dealcheck:numbers" in item:  # the curators' figures (perhaps none), not the ones read off the text
-            numbers = [n for n in _list(item["dealcheck:numbers"]) if isinstance(n, dict) and _text(n.get("value"))]
-            claim["numbers"] = [{"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly"} for n in numbers]
-            if not numbers:
-                del claim["numbers"]
+            numbers = [
+                {"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly"}
+                for n in _list(item["dealcheck:numbers"]) if isinstance(n, dict) and _text(n.get("value"))
+            ]
+            if numbers:
+                claim["numbers"] = numbers
+            else:
+                claim.pop("numbers", None)
         replaced_by = _text(item.get("dealcheck:replacedBy"))
         if replaced_by:
             claim["replaced_by"] = replaced_by
-        examples = [
-            {"text": _text(e["text"]), "verdict": e["verdict"], **({"as_of": _date(e["asOf"])} if _date(e.get("asOf")) else {})}
-            for e in _list(item.get("dealcheck:examples"))
-            if isinstance(e, dict) and _text(e.get("text")) and e.get("verdict") in EXAMPLE_VERDICTS
-        ]
+        examples = []
+        for e in _list(item.get("dealcheck:examples")):
+            if isinstance(e, dict) and _text(e.get("text")) and e.get("verdict") in EXAMPLE_VERDICTS:
+                as_of = _date(e.get("asOf"))
+                examples.append({"text": _text(e["text"]), "verdict": e["verdict"], **({"as_of": as_of} if as_of else {})})
         if examples:  # a curator's checks travel with the claims they check
             claim["examples"] = examples
 

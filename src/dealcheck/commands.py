@@ -143,9 +143,9 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     counts: Counter[str] = Counter()
     code = ExitCode.OK
     try:
-        with progress(sum(i.size for i in inputs), asked.quiet) as on_read:
-            sizes = [i.known_size for i in inputs]
-            known = None if None in sizes else sum(sizes)  # type: ignore[arg-type]
+        sizes = [i.known_size for i in inputs]  # one stat per input, for the bar and for --jobs
+        with progress(sum(s or 0 for s in sizes), asked.quiet) as on_read:
+            known = None if None in sizes else sum(s or 0 for s in sizes)
             for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(asked.jobs, known), on_read):
                 counts[finding.verdict] += 1
                 if finding.verdict in levels and not asked.exit_zero:

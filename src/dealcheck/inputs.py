@@ -55,13 +55,8 @@ class Input:
         return self.text is not None
 
     @property
-    def size(self) -> int:
-        """Bytes to read (0 for statements, stdin and pipes, whose size is unknown)."""
-        return self.known_size or 0
-
-    @property
     def known_size(self) -> int | None:
-        """Bytes to read; None for stdin and pipes, which give what they give."""
+        """Bytes to read (0 for a statement); None for stdin and pipes, which give what they give."""
         if self.path is None:
             return 0 if self.is_statement else None
         try:
