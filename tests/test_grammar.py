@@ -75,8 +75,8 @@ def test_the_figure_before_and_after_are_both_the_sources(run, text):
 @pytest.mark.parametrize(
     ("text", "verdict", "claim"),
     [
-        ("According to sources, Microsoft owns 49% of OpenAI.", "false", "ms-stake-27pct"),
-        ("Selon des sources, Microsoft détiendrait 49 % d'OpenAI.", "false", "ms-stake-27pct"),
+        ("According to sources, OpenAI's nonprofit no longer controls the for-profit.", "false", "recap-nonprofit-control"),
+        ("Selon des sources, l'organisation à but non lucratif ne contrôle plus la société à but lucratif d'OpenAI.", "false", "recap-nonprofit-control"),
         ("Microsoft reportedly invested $10 billion in OpenAI in January 2023.", "unverified", "invest-2023-10b"),
         ("Microsoft aurait investi 10 milliards de dollars dans OpenAI en janvier 2023.", "unverified", "invest-2023-10b"),
     ],
@@ -84,6 +84,47 @@ def test_the_figure_before_and_after_are_both_the_sources(run, text):
 def test_reported_speech_gets_the_claims_verdict_with_the_attribution_noted(run, text, verdict, claim):
     [f] = findings(run, text)
     assert (f["verdict"], f["claim"]["id"], f["hedged"]) == (verdict, claim, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to sources, Microsoft owns 49% of OpenAI.",
+        "Microsoft owns 49% of OpenAI, people familiar with the matter told Bloomberg.",
+        "Selon des sources, Microsoft détiendrait 49 % d'OpenAI.",
+        "Bloomberg avait rapporté que Microsoft détenait 49 % d'OpenAI.",
+    ],
+)
+def test_a_reported_figure_the_sources_contradict_is_unverified_and_says_what_they_give(run, text):
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"], f["hedged"]) == ("unverified", "ms-stake-27pct", True)
+    assert "27" in f["explanation"]
+    assert "report" in f["explanation"] or "information" in f["explanation"]
+
+
+@pytest.mark.parametrize("text", ["Microsoft owns 49% of OpenAI.", "Microsoft détient 49 % d'OpenAI."])
+def test_the_same_figure_said_without_attribution_is_false(run, text):
+    assert only(run, text) == ("false", "ms-stake-27pct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft has committed more than $13 billion to OpenAI.",
+        "Microsoft's funding commitments to OpenAI total less than $13 billion.",
+        "Les engagements de financement de Microsoft envers OpenAI totalisent plus de 13 milliards de dollars.",
+    ],
+)
+def test_a_bound_that_excludes_an_exact_figure_is_misleading(run, text):
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"]) == ("misleading", "total-13b-commitments")
+
+
+@pytest.mark.parametrize(
+    "text", ["Microsoft has committed at least $13 billion to OpenAI.", "Microsoft's stake in OpenAI is more than 25%."]
+)
+def test_a_bound_the_figure_meets_is_not_misleading(run, text):
+    assert only(run, text)[0] == "true"
 
 
 @pytest.mark.parametrize(

@@ -152,9 +152,9 @@ def test_outdated_message_in_french(mini):
 def test_hedged_reporting_is_flagged(mini):
     for text in ("Microsoft reportedly owns 49% of OpenAI.", "Selon des sources, Microsoft posséderait 49 % d'OpenAI."):
         [f] = mini("--format", "json", text).json()
-        assert f["hedged"] is True and f["verdict"] == "false", text
+        assert f["hedged"] is True and f["verdict"] == "unverified", text
     [f] = mini("--format", "json", "Microsoft owns 49% of OpenAI.").json()
-    assert f["hedged"] is False
+    assert f["hedged"] is False and f["verdict"] == "false"
 
 
 def test_a_sentence_that_rejects_the_wrong_figure_is_true(run):

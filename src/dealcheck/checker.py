@@ -131,6 +131,9 @@ def sentence_findings(
             clause = normalizer.analyse(
                 text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, imply=sentence.implied, lang=sentence.lang
             )
+            if sentence.hedged and not clause.hedged:
+                # "Bloomberg reported that X, which valued it at Y": the attribution frames every clause.
+                clause = dataclasses.replace(clause, hedged=True, rumour=clause.rumour or sentence.rumour)
             # A clause is short: its words alone can look like a claim whose relation it does not state
             # ("dont Microsoft demeure le principal fournisseur de cloud" is not "a principal shareholder";
             # "Microsoft shares jumped 4%" is not "Microsoft owns no shares"). A clause that states no

@@ -128,13 +128,28 @@ _PAST_RE = re.compile(
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
 )
+_OUTLETS = (
+    r"(?:bloomberg|reuters|the information|semafor|the wall street journal|wsj|the financial times|financial times|ft"
+    r"|cnbc|axios|the new york times|new york times|the verge|fortune|le monde|les echos|le figaro|bfm|afp|ap)"
+)
 _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to"
     r"|according to (?:(?:press|media|news) )?(?:reports|sources|people|a report|the press|the media)"
     r"|sources (?:say|said|suggest)|reports (?:say|said|suggest)|people familiar"
     r"|(?:selon|d'apres) (?:des|les) (?:sources|rapports|medias|informations)|(?:selon|d'apres) (?:plusieurs|certaines) sources"
     r"|(?:selon|d'apres) la presse|des sources (?:suggerent|indiquent)"
-    r"|des rapports (?:suggerent|indiquent)|aurait|auraient|serait|seraient|rumeurs?)\b"
+    r"|des rapports (?:suggerent|indiquent)|aurait|auraient|serait|seraient|rumeurs?"
+    r"|according to (?:an?|the|one|two|three|several|multiple|anonymous|unnamed)? ?(?:\w+ ){0,2}?(?:reports?|sources?|people|persons?|insiders?|documents?|memo)"
+    r"|according to " + _OUTLETS +
+    r"|(?:the|a|media|press|news) reports? (?:said|says|mentioned|added|suggested|suggests|indicated|claimed|stated)"
+    r"|(?:the (?:media|press)|media|press|news outlets?|" + _OUTLETS + r") (?:has |had |have )?(?:reported|revealed)"
+    r"|(?:told|to|with) " + _OUTLETS +
+    r"|sources? (?:added|told|close to|familiar)|(?:a|one|two|three) sources?|people (?:close|briefed|with knowledge)"
+    r"|an? (?:person|people|insider) (?:familiar|close|briefed)|insiders? (?:said|say)"
+    r"|(?:selon|d'apres) (?:un|une|le|la|les|des|plusieurs|deux|trois)? ?(?:\w+ ){0,2}?(?:sources?|rapports?|medias|presse|informations|personnes|proches|initie)"
+    r"|(?:selon|d'apres) " + _OUTLETS +
+    r"|(?:a|avait|ont|avaient|aurait) (?:rapporte|revele)|rapporte (?:le|la|les) \w+|" + _OUTLETS + r" (?:rapporte|revele|indique)"
+    r")\b"
 )
 
 _EN_STOP = frozenset(

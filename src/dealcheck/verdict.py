@@ -44,13 +44,16 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
         text = message(lang, "number", said=said.describe(lang), allowed=_figures(allowed, lang), claim=claim.text)
         if variant:
             text += f" {variant.explanation}"
-        return Verdict("false", text, citations)
+        return _reported(sentence, Verdict("false", text, citations), lang)
     if figures.denied_wrong and claim.verdict == "true" and not figures.denied_right:
         said, allowed = figures.denied_wrong[0]
         return Verdict("true", message(lang, "denies_wrong_figure", said=said.describe(lang), allowed=_figures(allowed, lang)), citations)
     if figures.denied_right and claim.verdict == "true":
         said, _ = figures.denied_right[0]
         return Verdict("false", message(lang, "denies_figure", said=said.describe(lang), claim=claim.text), citations)
+    if figures.overstated and claim.verdict == "true" and verdict == "true":
+        said, allowed = figures.overstated[0]
+        return Verdict("misleading", message(lang, "overstates", said=said.describe(lang), allowed=_figures(allowed, lang), claim=claim.text), citations)
 
     ended = (not variant or variant.verdict == claim.verdict) and _outdated(claim, as_of)
     if opposite(sentence, match.matched):
@@ -69,7 +72,21 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
         if sentence.past or _placed_when_it_held(sentence, claim) or claim.verdict != "true":
             return Verdict(verdict, f"{explanation} {_since(claim, base, lang)}", _with_replacement(claim, base))
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
+    if variant and variant.verdict == "false" and match.matched.quantities:
+        return _reported(sentence, Verdict(verdict, explanation, citations), lang)
     return Verdict(verdict, explanation, citations)
+
+
+def _reported(sentence: Analysis, result: Verdict, lang: str) -> Verdict:
+    """A wrong figure passed on as a report ("49%, according to people familiar") is `unverified`.
+
+    What was reported cannot be confirmed from the sources, which give another figure (the explanation says
+    which), and a press figure is often of another deal or date than the claim it resembles ("could value
+    it at $850 billion" of a round in talks). Said without attribution, the same figure is `false`.
+    """
+    if not sentence.hedged or sentence.negated:
+        return result
+    return Verdict("unverified", message(lang, "report_contradicted", explanation=result.explanation), result.citations)
 
 
 def _years_of(claim: Claim) -> set[float]:
@@ -107,6 +124,10 @@ def _with_replacement(claim: Claim, base: ClaimBase) -> tuple[Citation, ...]:
     return claim.citations + extra
 
 
+# "More than X" and "less than X" exclude X itself; "at least" and "up to" include it.
+_BOUNDS = frozenset({"more_than", "less_than"})
+
+
 @dataclass
 class _Figures:
     """The sentence's figures against the claim's, in the units the claim states.
@@ -114,6 +135,8 @@ class _Figures:
     - wrong: asserted, and allowed by no figure of the claim;
     - denied_wrong: negated, and wrong ("doesn't own 49%" rightly denies the 49%);
     - denied_right: negated, and the claim's ("doesn't own 27%" denies what the sources give).
+    - overstated: a bound that only the edge of an exact figure meets ("more than $13 billion" of a sourced
+      $13 billion): not wrong to the letter, but it says more (or less) than the sources give.
 
     A wrong figure beside one that agrees is allowed only when it is the figure of a kindred claim (the
     same relation between the same parties): "fell from 32.5% to 27%" gives the stake before and after.
@@ -123,10 +146,11 @@ class _Figures:
     wrong: list[tuple[Quantity, list[Quantity]]]
     denied_wrong: list[tuple[Quantity, list[Quantity]]]
     denied_right: list[tuple[Quantity, list[Quantity]]]
+    overstated: list[tuple[Quantity, list[Quantity]]]
 
     @classmethod
     def of(cls, sentence: Analysis, claim: Claim, match: Candidate, base: ClaimBase) -> _Figures:
-        wrong, denied_wrong, denied_right = [], [], []
+        wrong, denied_wrong, denied_right, overstated = [], [], [], []
         agreeing_units = set()
         for said in sentence.quantities:
             if not said.unit:
@@ -146,6 +170,8 @@ class _Figures:
                 denied_right.append((said, allowed))
             elif agrees:
                 agreeing_units.add(said.unit)
+                if said.relation in _BOUNDS and all(q.relation == "exactly" and said.same_figure(q) for q in allowed if said.agrees_with(q)):
+                    overstated.append((said, allowed))
             elif denied:
                 denied_wrong.append((said, allowed))
             else:
@@ -156,4 +182,4 @@ class _Figures:
                 (said, allowed) for said, allowed in wrong
                 if said.unit not in agreeing_units or not any(said.agrees_with(n.quantity) for c in kin for n in c.numbers if n.quantity.unit == said.unit)
             ]
-        return cls(wrong, denied_wrong, denied_right)
+        return cls(wrong, denied_wrong, denied_right, overstated)
