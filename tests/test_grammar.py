@@ -232,3 +232,23 @@ def test_a_lone_sentence_may_leave_the_other_party_unsaid_with_the_claims_figure
     assert only(run, "Microsoft's share fell from 32.5% to 27%.") == ("true", "ms-stake-27pct")
     # with no figure of the claim's, nothing is implied: Windows revenue is Microsoft's own
     assert only(run, "Microsoft's Windows revenue grew 5% in the last quarter.") == ("unknown", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2019, Microsoft has committed more than $10 billion to OpenAI.",
+        "Depuis 2019, Microsoft s'est engagé à investir plus de 10 milliards de dollars dans OpenAI.",
+    ],
+)
+def test_a_figure_borne_out_by_a_confirmed_claim_of_the_same_relation_is_true(run, text):
+    # Wrong of the $1 billion of 2019 and of the reported $10 billion round; true of the $13 billion of
+    # commitments that Microsoft's filings give.
+    assert only(run, text) == ("true", "total-13b-commitments")
+
+
+@pytest.mark.parametrize(
+    "text", ["Microsoft committed $10 billion to OpenAI in 2019.", "Microsoft a investi 10 milliards de dollars dans OpenAI en 2019."]
+)
+def test_an_exact_figure_no_confirmed_claim_bears_out_stays_wrong(run, text):
+    assert only(run, text) == ("false", "invest-2019-1b")

@@ -181,7 +181,32 @@ def _reading(
     readings = plausible(candidates)
     if not readings:
         return None
-    return readings[0], judge(analysis, readings[0], base, options.as_of, lang)
+    best = readings[0], judge(analysis, readings[0], base, options.as_of, lang)
+    if best[1].verdict in ("false", "unverified", "misleading"):
+        return _confirmed_kin(readings, analysis, base, options, lang) or best
+    return best
+
+
+def _confirmed_kin(
+    readings: list[Candidate], analysis: Analysis, base: ClaimBase, options: Options, lang: str
+) -> tuple[Candidate, Verdict] | None:
+    """A confirmed claim of the same relation between the same parties whose figures bear out all of the
+    sentence's: "committed more than $10 billion" is wrong of the reported $10 billion round or of the $1
+    billion of 2019, and true of the $13 billion of commitments that the filings give."""
+    figures = [q for q in analysis.quantities if q.unit and q.unit != "year" and q.token not in analysis.former]
+    if not figures:
+        return None
+    kin = base.index.kin(readings[0].claim)
+    for other in readings[1:]:
+        claim = other.claim
+        if claim.verdict != "true" or other.variant >= 0 or claim not in kin:
+            continue
+        if not all(any(q.unit == n.quantity.unit and q.agrees_with(n.quantity) for n in claim.numbers) for q in figures):
+            continue
+        result = judge(analysis, other, base, options.as_of, lang)
+        if result.verdict == "true":  # an ended claim does not bear out a sentence in the present
+            return other, result
+    return None
 
 
 def check_block(
