@@ -252,3 +252,27 @@ def test_a_figure_borne_out_by_a_confirmed_claim_of_the_same_relation_is_true(ru
 )
 def test_an_exact_figure_no_confirmed_claim_bears_out_stays_wrong(run, text):
     assert only(run, text) == ("false", "invest-2019-1b")
+
+
+@pytest.mark.parametrize("text", ["Microsoft has invested $1 billion in OpenAI.", "Microsoft a investi 1 milliard de dollars dans OpenAI."])
+def test_a_dated_figure_told_as_the_whole_is_misleading_once_a_later_one_is_known(run, text):
+    [f] = findings(run, "--as-of", "2025-12-01", text)
+    assert (f["verdict"], f["claim"]["id"]) == ("misleading", "invest-2019-1b")
+    assert "total-13b-commitments" in f["explanation"]
+    assert {c["source"] for c in f["citations"]} >= {"P1", "P4"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft invested $1 billion in OpenAI in 2019.",
+        "Microsoft's first investment in OpenAI was $1 billion.",
+        "Microsoft a d'abord investi 1 milliard de dollars dans OpenAI.",
+    ],
+)
+def test_a_dated_figure_placed_in_its_time_is_true(run, text):
+    assert only(run, "--as-of", "2025-12-01", text) == ("true", "invest-2019-1b")
+
+
+def test_before_the_later_figure_was_known_the_dated_one_is_true(run):
+    assert only(run, "--as-of", "2024-06-01", "Microsoft has invested $1 billion in OpenAI.") == ("true", "invest-2019-1b")

@@ -125,6 +125,10 @@ _PAST_RE = re.compile(
     r"|auparavant|precedemment|precedente?s?|anciennement|ancienn?e?s? (?:accord|contrat|clause|structure|partenariat|regle)s?"
     r"|a l'epoque|a cette epoque|jusqu'alors|jusque-la|initialement|a l'origine|autrefois|naguere|par le passe)\b"
 )
+# Words that tie a figure to one occasion: "its first $1 billion", « son investissement initial ».
+_ORDINAL_RE = re.compile(
+    r"\b(?:first|initial|initially|original|originally|opening|premiere?s?|initiale?s?|initialement|d'abord|a l'origine)\b"
+)
 _CLAUSE_RE = re.compile(
     r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
 )
@@ -361,6 +365,7 @@ class Analysis:
     named: frozenset[str] = frozenset()  # the entities it names itself; `entities` adds those it refers to
     rumour: bool = False  # it passes on a rumour: a true claim is then only `unverified`
     past: bool = False  # it speaks of a time before the latest change ("previously", « à l'époque »)
+    first: bool = False  # it ties its figures to one occasion ("its first $1 billion", « initial »)
     # Every word in order, stop words included, stemmed (entities and figures as their tokens): relation
     # cues are phrases, and "any cloud" is not "cloud".
     stems: tuple[str, ...] = ()
@@ -468,6 +473,7 @@ class Normalizer:
         lang = lang or detect_language(folded)
         rumour = _RUMOUR_RE.search(folded) is not None
         past = _PAST_RE.search(folded) is not None
+        first = _ORDINAL_RE.search(folded) is not None
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
         folded, hedges = _HEDGE_RE.subn(" ", folded)
@@ -509,6 +515,7 @@ class Normalizer:
             hedged=hedges > 0 or rumour,
             rumour=rumour,
             past=past,
+            first=first,
             privative=_PRIVATIVE_RE.search(" ".join(words)) is not None,
             negated_terms=self._content([_scope(c) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),

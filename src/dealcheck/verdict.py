@@ -72,9 +72,54 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
         if sentence.past or _placed_when_it_held(sentence, claim) or claim.verdict != "true":
             return Verdict(verdict, f"{explanation} {_since(claim, base, lang)}", _with_replacement(claim, base))
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
+    later = None if variant else _later_figure(sentence, claim, base, as_of)
+    if later is not None:
+        said, claim_date, since = later
+        return Verdict(
+            "misleading", message(lang, "later_figure", said=said.describe(lang), date=claim_date, text=since.text, id=since.id),
+            citations + tuple(c for c in since.citations if c not in citations),
+        )
     if variant and variant.verdict == "false" and match.matched.quantities:
         return _reported(sentence, Verdict(verdict, explanation, citations), lang)
     return Verdict(verdict, explanation, citations)
+
+
+def _later_figure(sentence: Analysis, claim: Claim, base: ClaimBase, as_of: dt.date) -> tuple[Quantity, str, Claim] | None:
+    """A figure of one dated occasion told as if it were the whole, once a later confirmed claim of the same
+    relation between the same parties gives another: "Microsoft has invested $1 billion in OpenAI", said after
+    its $13 billion of commitments were filed, is true of 2019 and misleading now. A year, "first" or "the
+    earlier" places the figure, and then it is true."""
+    if claim.verdict != "true" or claim.valid_from is None or claim.valid_until is not None:
+        return None
+    if sentence.past or sentence.first or any(q.unit == "year" for q in sentence.quantities):
+        return None
+    figures = [q for q in sentence.quantities if q.unit and q.token not in sentence.former]
+    said = next((q for q in figures if any(q.agrees_with(n.quantity) for n in claim.numbers)), None)
+    if said is None:
+        return None
+    for other in base.index.kin(claim):
+        since = _known_since(other)
+        if other is claim or other.verdict != "true" or since is None or not claim.valid_from < since <= as_of:
+            continue
+        if other.valid_until is not None and other.valid_until < as_of:
+            continue
+        theirs = [n.quantity for n in other.numbers if n.quantity.unit == said.unit]
+        if theirs and not any(said.agrees_with(q) for q in theirs):
+            return said, claim.valid_from.isoformat(), other
+    return None
+
+
+def _known_since(claim: Claim) -> dt.date | None:
+    """When a claim began to hold, or else when its earliest dated source said so."""
+    if claim.valid_from is not None:
+        return claim.valid_from
+    dates = []
+    for c in claim.citations:
+        try:
+            dates.append(dt.date.fromisoformat((c.source.date or "")[:10]))
+        except ValueError:
+            continue
+    return min(dates, default=None)
 
 
 def _reported(sentence: Analysis, result: Verdict, lang: str) -> Verdict:
