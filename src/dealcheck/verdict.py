@@ -74,10 +74,10 @@ def _judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date
         return Verdict("outdated", f"{claim.text} {_since(claim, base, lang)}", _with_replacement(claim, base))
     later = None if variant else _later_figure(sentence, claim, base, as_of)
     if later is not None:
-        said, claim_date, since = later
+        said, claim_date, newer = later
         return Verdict(
-            "misleading", message(lang, "later_figure", said=said.describe(lang), date=claim_date, text=since.text, id=since.id),
-            citations + tuple(c for c in since.citations if c not in citations),
+            "misleading", message(lang, "later_figure", said=said.describe(lang), date=claim_date, text=newer.text, id=newer.id),
+            citations + tuple(c for c in newer.citations if c not in citations),
         )
     if variant and variant.verdict == "false" and match.matched.quantities:
         return _reported(sentence, Verdict(verdict, explanation, citations), lang)
