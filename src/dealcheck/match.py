@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .normalize import STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
+from .normalize import AMOUNT_UNITS, STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
 
 if TYPE_CHECKING:
     from .claimbase import Claim, ClaimBase
@@ -329,7 +329,7 @@ class Index:
             variant=variant,
             lang="fr" if self.langs[i] == "f" else "en",
             misstated=misstated,
-            units=frozenset(t[1:] for t in terms & _AMOUNT_MARKERS),
+            units=frozenset(AMOUNT_UNITS[t] for t in terms if t in AMOUNT_UNITS),
             terms=terms,
             related=vocabulary | terms,
             entities=terms & entity_ids,
@@ -422,129 +422,20 @@ class Index:
         semantic stage can lift to the threshold). A program that ranks claims for every text, as a
         retrieval benchmark does, passes 0.
         """
-        terms = sentence.terms
-        idf = {x: self.idf(x) for x in terms if x in self.term_ids}
-        found = self._stage1(idf)
-        relations = self.stated_relations(sentence)
-        stated = self._propositions(sentence, relations, as_of)
-        if not found and not stated:
+        run = _Search(self, sentence, as_of)
+        if not run.gather(limit, SEMANTIC_SHORTLIST if text is not None else shortlist):
             return []
-        # Each claim brings its best strings: a claim with many paraphrases must not crowd out
-        # the others, and `--top N` needs N distinct claims to choose from.
-        per_claim: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
-            per_claim[self.claim_of[i]].append(i)
-        lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in per_claim.items()}
-        ranked = heapq.nlargest(max(SEMANTIC_SHORTLIST if text is not None else shortlist, 2 * limit), lexical, key=lexical.__getitem__)
-        scorer = _Scorer(self, sentence, idf, relations)
-        scored: dict[int, tuple[float, float, _Doc]] = {}
-
-        def score(claims: list[int]) -> None:
-            for ci in claims:
-                claim = self.base.claims[ci]
-                if claim.subject and not sentence.entities.issuperset(claim.subject):
-                    continue
-                if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
-                    continue
-                # Words alone make a claim less surely when the sentence only refers to its parties: "L'entreprise
-                # a indiqué …" shares a verb with "OpenAI a indiqué …". Its relation, stated, is another matter.
-                referred = 1 - REFERRED_PARTY_PENALTY if claim.subject and not sentence.named.issuperset(claim.subject) else 1.0
-                for i in per_claim[ci][:STRINGS_PER_CLAIM]:
-                    d = self.doc(i)
-                    held = scored.get(ci)
-                    got = scorer.score(claim, d, held[0] * held[1] if held else 0.0)
-                    if got is None:
-                        continue
-                    got = (got[0], got[1] * referred)
-                    # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-                    if held is None or (got[0] * got[1], d.lang == sentence.lang) > (held[0] * held[1], held[2].lang == sentence.lang):
-                        scored[ci] = (*got, d)
-
         shortlist = max(shortlist, 2 * limit)
-        score(ranked[:shortlist])
-        # A sentence that states a claim's relation between its parties makes that claim, whatever its
-        # other words; its figures are then checked against the claim's.
-        for ci, p in stated.items():
-            held = scored.get(ci)
-            words = held[0] * held[1] if held else 0.0
-            p += RELATION_WORDS * words  # between claims of one relation, the words decide
-            if held is not None and held[2].misstated and words >= THRESHOLD:
-                scored[ci] = (max(p, words), 1.0, held[2])  # a misstatement it makes in so many words
-            elif p > words:
-                # The claim's own wordings, not a misstatement: stating the relation does not make its error.
-                scored[ci] = (p, 1.0, self._closest_wording(ci, per_claim.get(ci, ()), scorer))
-                lexical[ci] = max(lexical.get(ci, 0.0), p * max(lexical.values(), default=0.0))
+        run.score(run.ranked[:shortlist])
+        run.add_stated()
         floor = SEMANTIC_FLOOR if semantic_floor is None else semantic_floor
-        semantic = text is not None and any(a * b >= floor for a, b, _ in scored.values())
-        closeness: dict[int, float] = {}
-        shown = {ci: a for ci, (a, _, _) in scored.items()}
-        if semantic:
-            assert text is not None
-            cosines, claim_cosines = self._cosines(text)
-            # The semantic stage may promote a claim the lexical one ranked lower, or one it missed:
-            # the claims closest in meaning join the shortlist, each with its closest strings.
-            later = ranked[shortlist:]
-            shortlisted = set(ranked)
-            for ci in self._closest(claim_cosines):
-                if ci in shortlisted:
-                    continue
-                if ci not in per_claim:
-                    strings = range(self.first_doc[ci], self.first_doc[ci + 1])
-                    per_claim[ci] = sorted(strings, key=cosines.__getitem__, reverse=True)
-                    lexical[ci] = sum(sorted((found.get(i, 0.0) for i in strings), reverse=True)[:STRINGS_SUMMED])
-                later.append(ci)
-            score(later)
-            # Embeddings rank well but are poorly calibrated: any two sentences about the deal are close,
-            # and "Microsoft pays OpenAI" is close to "OpenAI pays Microsoft". So closeness in meaning
-            # counts a little in the score, and much in the ranking of long sentences only, where the
-            # calibrated score is the weaker guide.
-            for ci, (a, _, _) in scored.items():
-                cosine = float(claim_cosines[ci])
-                shown[ci] = (1 - SEMANTIC_WEIGHT) * a + SEMANTIC_WEIGHT * _ramp(cosine, COSINE_FLOOR, 1.0)
-                closeness[ci] = _ramp(cosine, RANK_COSINE_FLOOR, 1.0)
-        if not scored:
+        if text is not None and any(s.score * s.factor >= floor for s in run.scored.values()):
+            run.widen(text, shortlist)
+        if not run.scored:
             return []
-        top = max(lexical[ci] for ci in scored) or 1.0
-        # 0 for a short statement, 1 for a long sentence; see the module's docstring.
-        long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
-        weight = RANK_SEMANTIC_WEIGHT * _ramp(len(sentence.terms), SEMANTIC_SHORT, SEMANTIC_LONG) if closeness else 0.0
-        rank = {
-            ci: ((1 - weight) * shown[ci] * (lexical[ci] / top) ** long + weight * closeness.get(ci, 0.0)) * b
-            for ci, (_, b, _) in scored.items()
-        }
-        outsiders = sentence.named & self.normalizer.referents.outsiders
-        if outsiders:
-            # "Amazon's arrival … ended Microsoft's exclusivity": a claim that speaks of Amazon, rather than one
-            # that never mentions it.
-            for ci in rank:
-                if not outsiders.isdisjoint(self.claim_entities[ci]):
-                    rank[ci] *= 1 + OUTSIDER_PREFERENCE
-        if any(q.unit not in ("", "year") for q in sentence.quantities):
-            # Between claims of one relation, the sentence's figure says which one it means: "could invest $10
-            # billion" is the reported 2023 investment, not the 2019 one. A misstatement's figure counts as its own.
-            for ci in rank:
-                claim = self.base.claims[ci]
-                if claim.relations:
-                    d = scored[ci][2]
-                    foreseen = d.misstated and not relations.isdisjoint(claim.relations) and _same_figure(sentence, self.text(d.index))
-                    fit = 1 if foreseen else _figure_fit(sentence, claim)
-                    rank[ci] *= 1 + FIGURE_PREFERENCE * fit
-        if any(q.unit == "year" for q in sentence.quantities):
-            # "Fin 2024, OpenAI envisageait …" is not about a claim that began in 2025.
-            for ci in rank:
-                rank[ci] *= 1 + YEAR_PREFERENCE * _year_fit(sentence, self.base.claims[ci])
-        if sentence.past and as_of is not None:
-            # "The earlier agreement ran until 2030": what held before the latest change rather than what
-            # replaced it, and the claim whose figures the sentence gives.
-            for ci in rank:
-                claim = self.base.claims[ci]
-                if claim.valid_until is not None and claim.valid_until < as_of:
-                    rank[ci] *= 1 + PAST_PREFERENCE
-                if claim.id in self.successors:
-                    rank[ci] *= 1 - PAST_PREFERENCE
-                rank[ci] *= 1 + PAST_PREFERENCE * _figure_fit(sentence, claim, years=True)
-        order = sorted(scored, key=rank.__getitem__, reverse=True)[:limit]
-        return [Candidate(self.base.claims[ci], scored[ci][2].index, round(shown[ci] * scored[ci][1], 4), self) for ci in order]
+        rank = run.rank()
+        order = sorted(run.scored, key=rank.__getitem__, reverse=True)[:limit]
+        return [Candidate(self.base.claims[ci], run.scored[ci].doc.index, round(run.shown[ci] * run.scored[ci].factor, 4), self) for ci in order]
 
     def reported(self, claim: Claim) -> bool:
         """Whether the claim itself is about a report or rumour ("In September 2024 reports said …")."""
@@ -662,6 +553,165 @@ class Index:
         return found
 
 
+@dataclass
+class _Scored:
+    """A claim's best string for the sentence so far: its score, the factor its penalties leave, the string."""
+
+    score: float
+    factor: float
+    doc: _Doc
+
+    @property
+    def value(self) -> float:
+        return self.score * self.factor
+
+
+class _Search:
+    """One sentence's search, in the order `Index.search` runs its steps: gather the strings that share a
+    rare term and group them by claim (`gather`), score the best-grouped claims (`score`), add the claims
+    whose relation the sentence states (`add_stated`), widen and re-score by meaning with the semantic
+    extra (`widen`), then rank (`rank`)."""
+
+    def __init__(self, index: Index, sentence: Analysis, as_of: dt.date | None) -> None:
+        self.index, self.sentence, self.as_of = index, sentence, as_of
+        self.idf = {x: index.idf(x) for x in sentence.terms if x in index.term_ids}
+        self.relations = index.stated_relations(sentence)
+        self.found: dict[int, float] = {}  # BM25 of each string that shares a term with the sentence
+        self.per_claim: dict[int, list[int]] = defaultdict(list)  # each claim's strings, best first
+        self.lexical: dict[int, float] = {}  # each claim's BM25: that of its best strings
+        self.ranked: list[int] = []  # claims by BM25, as many as may be scored
+        self.scored: dict[int, _Scored] = {}
+        self.shown: dict[int, float] = {}  # the score a candidate shows (blended with closeness by the extra)
+        self.closeness: dict[int, float] = {}  # closeness in meaning, for ranking long sentences
+        self.stated: dict[int, float] = {}
+        self.scorer = _Scorer(index, sentence, self.idf, self.relations)
+
+    def gather(self, limit: int, shortlist: int) -> bool:
+        """Stage 1 and the relations the sentence states; False if neither finds a claim."""
+        self.found = self.index._stage1(self.idf)
+        self.stated = self.index._propositions(self.sentence, self.relations, self.as_of)
+        if not self.found and not self.stated:
+            return False
+        # Each claim brings its best strings: a claim with many paraphrases must not crowd out
+        # the others, and `--top N` needs N distinct claims to choose from.
+        found = self.found
+        for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
+            self.per_claim[self.index.claim_of[i]].append(i)
+        self.lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in self.per_claim.items()}
+        self.ranked = heapq.nlargest(max(shortlist, 2 * limit), self.lexical, key=self.lexical.__getitem__)
+        return True
+
+    def score(self, claims: list[int]) -> None:
+        """Stage 2 for each claim's best strings; a claim keeps its best one."""
+        sentence, as_of = self.sentence, self.as_of
+        for ci in claims:
+            claim = self.index.base.claims[ci]
+            if claim.subject and not sentence.entities.issuperset(claim.subject):
+                continue
+            if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
+                continue
+            # Words alone make a claim less surely when the sentence only refers to its parties: "L'entreprise
+            # a indiqué …" shares a verb with "OpenAI a indiqué …". Its relation, stated, is another matter.
+            referred = 1 - REFERRED_PARTY_PENALTY if claim.subject and not sentence.named.issuperset(claim.subject) else 1.0
+            for i in self.per_claim[ci][:STRINGS_PER_CLAIM]:
+                d = self.index.doc(i)
+                held = self.scored.get(ci)
+                got = self.scorer.score(claim, d, held.value if held else 0.0)
+                if got is None:
+                    continue
+                new = _Scored(got[0], got[1] * referred, d)
+                # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
+                if held is None or (new.value, d.lang == sentence.lang) > (held.value, held.doc.lang == sentence.lang):
+                    self.scored[ci] = new
+        self.shown = {ci: s.score for ci, s in self.scored.items()}
+
+    def add_stated(self) -> None:
+        """A sentence that states a claim's relation between its parties makes that claim, whatever its
+        other words; its figures are then checked against the claim's."""
+        for ci, p in self.stated.items():
+            held = self.scored.get(ci)
+            words = held.value if held else 0.0
+            p += RELATION_WORDS * words  # between claims of one relation, the words decide
+            if held is not None and held.doc.misstated and words >= THRESHOLD:
+                self.scored[ci] = _Scored(max(p, words), 1.0, held.doc)  # a misstatement it makes in so many words
+            elif p > words:
+                # The claim's own wordings, not a misstatement: stating the relation does not make its error.
+                self.scored[ci] = _Scored(p, 1.0, self.index._closest_wording(ci, self.per_claim.get(ci, ()), self.scorer))
+                self.lexical[ci] = max(self.lexical.get(ci, 0.0), p * max(self.lexical.values(), default=0.0))
+        self.shown = {ci: s.score for ci, s in self.scored.items()}
+
+    def widen(self, text: str, shortlist: int) -> None:
+        """The semantic stage: it may promote a claim the lexical one ranked lower, or one it missed, and it
+        blends closeness in meaning into every candidate's score."""
+        index = self.index
+        cosines, claim_cosines = index._cosines(text)
+        # The claims closest in meaning join the shortlist, each with its closest strings.
+        later = self.ranked[shortlist:]
+        shortlisted = set(self.ranked)
+        for ci in index._closest(claim_cosines):
+            if ci in shortlisted:
+                continue
+            if ci not in self.per_claim:
+                strings = range(index.first_doc[ci], index.first_doc[ci + 1])
+                self.per_claim[ci] = sorted(strings, key=cosines.__getitem__, reverse=True)
+                self.lexical[ci] = sum(sorted((self.found.get(i, 0.0) for i in strings), reverse=True)[:STRINGS_SUMMED])
+            later.append(ci)
+        self.score(later)
+        # Embeddings rank well but are poorly calibrated: any two sentences about the deal are close,
+        # and "Microsoft pays OpenAI" is close to "OpenAI pays Microsoft". So closeness in meaning
+        # counts a little in the score, and much in the ranking of long sentences only, where the
+        # calibrated score is the weaker guide.
+        for ci, scored in self.scored.items():
+            cosine = float(claim_cosines[ci])
+            self.shown[ci] = (1 - SEMANTIC_WEIGHT) * scored.score + SEMANTIC_WEIGHT * _ramp(cosine, COSINE_FLOOR, 1.0)
+            self.closeness[ci] = _ramp(cosine, RANK_COSINE_FLOOR, 1.0)
+
+    def rank(self) -> dict[int, float]:
+        """Each scored claim's rank: its score (weighed by BM25 in long sentences, blended with closeness by
+        the extra), then what the sentence's parties, figures, years and tense prefer."""
+        sentence, index, scored, shown = self.sentence, self.index, self.scored, self.shown
+        top = max(self.lexical[ci] for ci in scored) or 1.0
+        # 0 for a short statement, 1 for a long sentence; see the module's docstring.
+        long = _ramp(len(sentence.terms), SHORT_SENTENCE, LONG_SENTENCE)
+        weight = RANK_SEMANTIC_WEIGHT * _ramp(len(sentence.terms), SEMANTIC_SHORT, SEMANTIC_LONG) if self.closeness else 0.0
+        rank = {
+            ci: ((1 - weight) * shown[ci] * (self.lexical[ci] / top) ** long + weight * self.closeness.get(ci, 0.0)) * s.factor
+            for ci, s in scored.items()
+        }
+        outsiders = sentence.named & index.normalizer.referents.outsiders
+        if outsiders:
+            # "Amazon's arrival … ended Microsoft's exclusivity": a claim that speaks of Amazon, rather than one
+            # that never mentions it.
+            for ci in rank:
+                if not outsiders.isdisjoint(index.claim_entities[ci]):
+                    rank[ci] *= 1 + OUTSIDER_PREFERENCE
+        if any(q.unit not in ("", "year") for q in sentence.quantities):
+            # Between claims of one relation, the sentence's figure says which one it means: "could invest $10
+            # billion" is the reported 2023 investment, not the 2019 one. A misstatement's figure counts as its own.
+            for ci in rank:
+                claim = index.base.claims[ci]
+                if claim.relations:
+                    d = scored[ci].doc
+                    foreseen = d.misstated and not self.relations.isdisjoint(claim.relations) and _same_figure(sentence, index.text(d.index))
+                    fit = 1 if foreseen else _figure_fit(sentence, claim)
+                    rank[ci] *= 1 + FIGURE_PREFERENCE * fit
+        if any(q.unit == "year" for q in sentence.quantities):
+            # "Fin 2024, OpenAI envisageait …" is not about a claim that began in 2025.
+            for ci in rank:
+                rank[ci] *= 1 + YEAR_PREFERENCE * _year_fit(sentence, index.base.claims[ci])
+        if sentence.past and self.as_of is not None:
+            # "The earlier agreement ran until 2030": what held before the latest change rather than what
+            # replaced it, and the claim whose figures the sentence gives.
+            for ci in rank:
+                claim = index.base.claims[ci]
+                if claim.valid_until is not None and claim.valid_until < self.as_of:
+                    rank[ci] *= 1 + PAST_PREFERENCE
+                if claim.id in index.successors:
+                    rank[ci] *= 1 - PAST_PREFERENCE
+                rank[ci] *= 1 + PAST_PREFERENCE * _figure_fit(sentence, claim, years=True)
+        return rank
+
+
 class _Scorer:
     """Stage 2 for one sentence: what every candidate string is compared with, computed once."""
 
@@ -725,10 +775,6 @@ class _Scorer:
             if _same_figure(sentence, t):
                 factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
         return score, min(factor, 1 / score) if score else factor
-
-
-# The terms that stand for an amount's unit (see Normalizer.analyse).
-_AMOUNT_MARKERS = frozenset({"qusd", "qeur", "qpct"})
 
 
 def _ramp(x: float, low: float, high: float) -> float:

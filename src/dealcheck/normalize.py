@@ -216,6 +216,16 @@ def detect_language(folded: str) -> str:
     return "fr" if fr > en else "en"
 
 
+def unit_term(unit: str) -> str:
+    """The term that stands for "a figure in `unit`" among a sentence's terms, matched like a word: a
+    sentence and a claim string that both give an amount in dollars share it, whatever the amounts."""
+    return f"q{unit}"
+
+
+# The units of amounts (a year is a date, not an amount), by the term that stands for each.
+AMOUNT_UNITS: dict[str, str] = {unit_term(u): u for u in ("usd", "eur", "pct")}
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A figure with its unit (`usd`, `eur`, `pct`, `year` or `` for a bare number)."""
@@ -495,9 +505,7 @@ class Normalizer:
         stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
         stems = tuple(stemmed.get(w, w) for w in words)
         tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in STOPWORDS]
-        for q in quantities:
-            if q.unit:
-                tokens.append(f"q{q.unit}")
+        tokens.extend(unit_term(q.unit) for q in quantities if q.unit)
         # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
         clauses = [
             _NOT_DENIAL_RE.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
