@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import IO
 
+from ..errors import DealcheckError
 from ..render import Renderer
 
 
 def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto", statistics: bool = False) -> Renderer:
     if statistics:
+        if fmt == "sarif":
+            # Counts in place of the results would not be a SARIF log, and a CI job would upload it all the same.
+            raise DealcheckError("--statistics: not available with --format sarif (a SARIF log holds results, not counts)")
         from .statistics import StatisticsRenderer
 
         return StatisticsRenderer(out, fmt)
@@ -32,6 +36,10 @@ def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto", statis
         from .github import GithubRenderer
 
         return GithubRenderer(out)
+    if fmt == "sarif":
+        from .sarif import SarifRenderer
+
+        return SarifRenderer(out)
     from .text import TextRenderer
 
     return TextRenderer(out, color, lang)
