@@ -193,3 +193,16 @@ def test_sarif_with_statistics_is_a_usage_error(mini):
 
 def test_sarif_is_a_listed_format(run):
     assert "sarif" in run("-h").out
+
+
+def test_sarif_when_the_working_directory_is_gone(mini, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sarif_validator):
+    doc = tmp_path / "a.md"
+    doc.write_text("Microsoft owns half of OpenAI.\n", encoding="utf-8")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    r = mini("-f", "sarif", str(doc))
+    assert r.code == 1 and "Traceback" not in r.err
+    [result] = _sarif(r, sarif_validator)["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": doc.as_uri()}

@@ -28,17 +28,22 @@ NO_CLAIM = "dealcheck/no-claim"
 SRCROOT = "%SRCROOT%"
 
 
-def artifact_location(path: str) -> dict[str, str]:
-    """A file under the working directory as a path relative to it; any other as an absolute file URI."""
-    absolute = Path(os.path.abspath(path))
+def working_directory() -> Path | None:
     try:
-        relative = absolute.relative_to(os.path.abspath(os.curdir))
-    except ValueError:
-        return {"uri": absolute.as_uri()}  # an absolute URI takes no uriBaseId (§3.4.4)
-    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+        return Path.cwd()
+    except OSError:  # removed before the run: then only absolute paths can be read, and none is relative to it
+        return None
 
 
-def result_location(f: Finding) -> dict[str, Any]:
+def artifact_location(path: str, root: Path | None) -> dict[str, str]:
+    """A file under `root`, the working directory, as a path relative to it; any other as an absolute file URI."""
+    absolute = Path(os.path.normpath(root / path)) if root else Path(path)
+    if root and absolute.is_relative_to(root):
+        return {"uri": quote(absolute.relative_to(root).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": absolute.as_uri()}  # an absolute URI takes no uriBaseId (§3.4.4)
+
+
+def result_location(f: Finding, root: Path | None) -> dict[str, Any]:
     if f.path is None or f.path == STDIN:
         # A statement argument and stdin are no artifact a URI could name, and a physicalLocation SHALL NOT be
         # given without one (§3.28.3); a logical location still says where the sentence came from, so that a
@@ -49,7 +54,7 @@ def result_location(f: Finding) -> dict[str, Any]:
         "startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
         "endColumn": f.end_column + 1,  # dealcheck's end column is the span's last character; SARIF's is one past it (§3.30.8)
     }
-    return {"physicalLocation": {"artifactLocation": artifact_location(f.path), "region": region}}
+    return {"physicalLocation": {"artifactLocation": artifact_location(f.path, root), "region": region}}
 
 
 def rule(claim: Claim | None) -> dict[str, Any]:
@@ -67,6 +72,7 @@ class SarifRenderer:
 
     def __init__(self, out: IO[str]) -> None:
         self.out = out
+        self.root = working_directory()  # now, before any input is read: the directory relative paths were read from
         self.rules: dict[str, int] = {}  # rule id → index in `descriptors`, in order of first finding
         self.descriptors: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
@@ -83,7 +89,7 @@ class SarifRenderer:
             "kind": kind,
             "level": level,
             "message": {"text": f.explanation},
-            "locations": [result_location(f)],
+            "locations": [result_location(f, self.root)],
             "properties": {
                 "verdict": f.verdict, "claim": f.claim.id if f.claim else None, "text": f.text,
                 "citations": [citation_dict(c) for c in f.citations],
