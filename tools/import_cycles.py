@@ -2,6 +2,7 @@
 
     python tools/import_cycles.py [src/dealcheck]
 
+Subpackages count: `formats.text` is a module of its own, and `formats` is its package's `__init__`.
 Imports under `if TYPE_CHECKING:` are left out: they never run.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 import ast
 import sys
 from pathlib import Path
+
+ROOT = "__init__"  # the top package's own __init__.py, as the circles print it
 
 
 def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
@@ -20,17 +23,48 @@ def _type_checking_only(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
     return False
 
 
+def _modules(package: Path) -> dict[str, Path]:
+    """Dotted names relative to the package: "render", "formats" (its __init__.py), "formats.text"."""
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found[".".join(parts) or ROOT] = path
+    return found
+
+
+def _parts(name: str) -> list[str]:
+    return [] if name == ROOT else name.split(".")
+
+
+def _name(parts: list[str]) -> str:
+    return ".".join(parts) or ROOT
+
+
+def _targets(importer: str, path: Path, node: ast.ImportFrom, modules: dict[str, Path]) -> set[str]:
+    """The package's modules that `from …` runs: the one named, and the packages above it that the importer is not in."""
+    package = _parts(importer) if path.name == "__init__.py" else _parts(importer)[:-1]
+    base = package[: len(package) - (node.level - 1)]
+    if node.module:
+        base = [*base, *node.module.split(".")]
+    named = {_name([*base, a.name]) for a in node.names}
+    found = {n for n in named if n in modules} or ({_name(base)} if _name(base) in modules else set())
+    inside = {_name(package[:i]) for i in range(len(package) + 1)}
+    for target in list(found):
+        found |= {_name(_parts(target)[:i]) for i in range(len(_parts(target)))} - inside
+    return found - {importer}
+
+
 def graph(package: Path) -> dict[str, set[str]]:
-    modules = {p.stem: p for p in package.glob("*.py")}
+    modules = _modules(package)
     edges: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
         for node in ast.walk(tree):
-            if not isinstance(node, ast.ImportFrom) or node.level != 1 or _type_checking_only(node, parents):
-                continue
-            targets = [node.module] if node.module else [a.name for a in node.names]
-            edges[name] |= {t.split(".")[0] for t in targets if t and t.split(".")[0] in modules and t != name}
+            if isinstance(node, ast.ImportFrom) and node.level >= 1 and not _type_checking_only(node, parents):
+                edges[name] |= _targets(name, path, node, modules)
     return edges
 
 

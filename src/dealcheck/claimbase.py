@@ -35,12 +35,15 @@ class Verdict(str, Enum):
     style: tuple[str, ...]
     severity: int
     github_level: str
+    sarif: tuple[str, str]
     rating: tuple[int, str] | None
 
-    def __new__(cls, value: str, style: tuple[str, ...], severity: int, github_level: str, rating: tuple[int, str] | None) -> Verdict:
+    def __new__(
+        cls, value: str, style: tuple[str, ...], severity: int, github_level: str, sarif: tuple[str, str], rating: tuple[int, str] | None
+    ) -> Verdict:
         member = str.__new__(cls, value)
         member._value_ = value
-        member.style, member.severity, member.github_level, member.rating = style, severity, github_level, rating
+        member.style, member.severity, member.github_level, member.sarif, member.rating = style, severity, github_level, sarif, rating
         return member
 
     @classmethod
@@ -48,13 +51,15 @@ class Verdict(str, Enum):
         """The member for a verdict as findings and bases hold it (a plain string)."""
         return cls(value)  # type: ignore[call-arg]  # a lookup by value; mypy reads __new__'s signature
 
-    # value, text style, severity (0: most serious), GitHub annotation level, schema.org Rating (1–5 scale)
-    TRUE = ("true", ("bold", "green"), 4, "notice", (5, "True"))
-    FALSE = ("false", ("bold", "red"), 0, "error", (1, "False"))
-    MISLEADING = ("misleading", ("bold", "yellow"), 1, "warning", (2, "Misleading"))
-    UNVERIFIED = ("unverified", ("bold", "blue"), 3, "notice", (3, "Unverified"))
-    OUTDATED = ("outdated", ("bold", "magenta"), 2, "warning", None)
-    UNKNOWN = ("unknown", ("dim",), 5, "notice", None)
+    # value, text style, severity (0: most serious), GitHub annotation level, SARIF result (kind, level),
+    # schema.org Rating (1–5 scale). SARIF allows level "none" only with a kind other than "fail" (§3.27.10):
+    # a true sentence passes its claim's rule; one that matches no claim is "open", neither passed nor failed.
+    TRUE = ("true", ("bold", "green"), 4, "notice", ("pass", "none"), (5, "True"))
+    FALSE = ("false", ("bold", "red"), 0, "error", ("fail", "error"), (1, "False"))
+    MISLEADING = ("misleading", ("bold", "yellow"), 1, "warning", ("fail", "warning"), (2, "Misleading"))
+    UNVERIFIED = ("unverified", ("bold", "blue"), 3, "notice", ("fail", "note"), (3, "Unverified"))
+    OUTDATED = ("outdated", ("bold", "magenta"), 2, "warning", ("fail", "note"), None)
+    UNKNOWN = ("unknown", ("dim",), 5, "notice", ("open", "none"), None)
 
 
 CLAIM_VERDICTS = tuple(v.value for v in Verdict if v.rating is not None)

@@ -34,6 +34,7 @@ class Format(str, Enum):
     jsonl = "jsonl"
     line = "line"
     github = "github"
+    sarif = "sarif"
 
 
 class Lang(str, Enum):

@@ -127,8 +127,9 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
     from .checker import Options, Stats, check_inputs
+    from .formats import make_renderer
     from .inputs import DEFAULT_GLOBS, resolve
-    from .render import make_renderer, progress, summary
+    from .render import progress, summary
 
     started = time.perf_counter()
     levels = parse_levels(asked.fail_on)
