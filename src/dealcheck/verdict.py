@@ -18,13 +18,12 @@ class Verdict:
     citations: tuple[Citation, ...] = ()
 
 
-def judge(sentence: Analysis, match: Candidate | None, base: ClaimBase, as_of: dt.date, lang: str = "en") -> Verdict:
-    """Apply, in order: no match, figures, negation, time, then the matched verdict; a rumour is never `true`.
+def judge(sentence: Analysis, match: Candidate, base: ClaimBase, as_of: dt.date, lang: str = "en") -> Verdict:
+    """Apply, in order: figures, negation, time, then the matched verdict; a rumour is never `true`.
 
-    `lang` is the language of the messages dealcheck adds; curators' explanations stay as written.
+    A sentence that matches no claim never gets here: the checker says it is `unknown`. `lang` is the
+    language of the messages dealcheck adds; curators' explanations stay as written.
     """
-    if match is None:
-        return Verdict("unknown", message(lang, "no_match"))
     result = _judge(sentence, match, base, as_of, lang)
     if sentence.rumour and result.verdict == "true" and not base.index.reported(match.claim):
         return Verdict("unverified", message(lang, "rumour", explanation=result.explanation), result.citations)
