@@ -347,7 +347,7 @@ def _init_worker(base: ClaimBase, options: Options) -> None:
     if options.semantic:
         from . import semantic
 
-        semantic.threads = 1  # the workers already use every core between them
+        semantic.one_thread()  # the workers already use every core between them
     _worker = (base, options)
 
 

