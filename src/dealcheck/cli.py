@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .claimbase import CLAIM_VERDICTS, iso
+from .claimbase import CLAIM_VERDICTS
 from .commands import DEFAULTS, CheckOptions, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .printable import printable
@@ -143,17 +143,11 @@ def claims_list(
     from . import claimbase
     from .commands import parse_size
     from .curate import list_claims
+    from .formats.claims import claim_list
 
     found = list_claims(claimbase.load(claims, max_bytes=parse_size(max_size)), search, verdict.value if verdict else None)
-    if fmt is ListFormat.json:
-        import json
-
-        rows = [{"id": c.id, "verdict": c.verdict, "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until), "text": c.text} for c in found]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    for c in found:
-        dates = f"{iso(c.valid_from) or '…'}..{iso(c.valid_until) or '…'}"
-        print(printable(f"{c.id:<32} {c.verdict:<10} {dates:<22} {c.text}"))
+    if found or fmt is ListFormat.json:
+        print(claim_list(found, fmt.value))
 
 
 @claims_app.command("show", help="Everything about one claim, with its citations.")
@@ -165,34 +159,13 @@ def claims_show(
 ) -> None:
     from . import claimbase
     from .commands import parse_size
-    from .render import citation_dict
+    from .formats.claims import claim_detail
 
     base = claimbase.load(claims, max_bytes=parse_size(max_size))
     claim = base.by_id.get(claim_id)
     if claim is None:
         raise DealcheckError(f"no claim with id {claim_id!r} in {base.path} (see 'dealcheck claims list')")
-    data = {**claimbase.claim_data(claim), "citations": [citation_dict(c) for c in claim.citations]}
-    if fmt is ListFormat.json:
-        import json
-
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    lines = [f"{claim.id}  [{claim.verdict}]  {iso(claim.valid_from) or '…'}..{iso(claim.valid_until) or '…'}", f"  {claim.text}"]
-    if claim.explanation:
-        lines.append(f"  why: {claim.explanation}")
-    if claim.replaced_by:
-        lines.append(f"  replaced by: {claim.replaced_by}")
-    for c in data["citations"]:
-        lines.append(f"  source: {c['publisher']}, “{c['title']}”" + (f", {c['date']}" if c["date"] else ""))
-        if c["url"]:
-            lines.append(f"          {c['url']}")
-        lines.append(f"          “{c['quote']}”")
-    lines += [f"  number: {n['value']} ({n['relation']})" for n in data.get("numbers", [])]
-    lines += [f"  paraphrase: {p}" for p in claim.paraphrases]
-    for v in claim.variants:
-        lines += [f"  variant [{v.verdict}]: {v.text}", f"      {v.explanation}"]
-    lines += [f"  example [{e.verdict}{', as of ' + e.as_of.isoformat() if e.as_of else ''}]: {e.text}" for e in claim.examples]
-    print("\n".join(map(printable, lines)))
+    print(claim_detail(claim, fmt.value))
 
 
 @claims_app.command("validate", help="Check the schema and references, then run every example through the matcher (exit 1 on a failing example).")
