@@ -25,8 +25,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dealcheck import claimbase
-from dealcheck.claimbase import ClaimBase
+from dealcheck import claimbase, model, validation
+from dealcheck.model import ClaimBase
 
 # (label, queries file, qrels file). Query ids collide between splits (tweet-sno-1200 is a different
 # tweet in two of them), so each split is read and scored on its own, never merged by id.
@@ -61,7 +61,7 @@ def claim_data(rows: list[list[str]]) -> dict[str, object]:
             "paraphrases": [title] if title and title != text else [],
             "citations": [{"source": "checkthat", "quote": quote}],
         })
-    return {"version": claimbase.FORMAT_VERSION, "sources": [source], "claims": claims}
+    return {"version": model.FORMAT_VERSION, "sources": [source], "claims": claims}
 
 
 @dataclass
@@ -80,7 +80,7 @@ def load_base(data_dir: Path) -> Loaded:
     def build() -> ClaimBase:
         nonlocal built
         built = True
-        return claimbase.from_data(claim_data(read_tsv(data_dir / "verified_claims.tsv")), "checkthat")
+        return validation.from_data(claim_data(read_tsv(data_dir / "verified_claims.tsv")), "checkthat")
 
     t = time.perf_counter()
     base = claimbase.cached([raw], build)

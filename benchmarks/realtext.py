@@ -178,9 +178,9 @@ def report(name: str, results: list[Result], mapping: dict[str, set[str]], verbo
 
 def fewer_paraphrases(path: Path | None, fraction: float) -> dealcheck.ClaimBase:
     """The base with the first `fraction` of each claim's paraphrases: how much do they still matter?"""
-    from dealcheck import claimbase
+    from dealcheck import serialise, validation
 
-    data = claimbase.to_data(dealcheck.load_claims(path))
+    data = serialise.to_data(dealcheck.load_claims(path))
     kept = removed = 0
     for claim in data["claims"]:
         paraphrases = claim.get("paraphrases", [])
@@ -188,7 +188,7 @@ def fewer_paraphrases(path: Path | None, fraction: float) -> dealcheck.ClaimBase
         claim["paraphrases"] = paraphrases[:keep]
         kept, removed = kept + keep, removed + len(paraphrases) - keep
     print(f"paraphrases: {kept} kept, {removed} removed")
-    return claimbase.from_data(data, f"paraphrases x{fraction}")
+    return validation.from_data(data, f"paraphrases x{fraction}")
 
 
 def main(argv: Iterable[str] | None = None) -> None:

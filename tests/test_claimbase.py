@@ -127,22 +127,22 @@ def test_a_base_with_no_readable_words_still_answers(run, tmp_path):
 def test_the_json_schema_accepts_the_bases_and_agrees_with_the_validator(run, tmp_path: Path):
     """The published schema is the one the validator reads its keys from; editors check bases with it."""
     jsonschema = pytest.importorskip("jsonschema")
-    from dealcheck import claimbase
+    from dealcheck import claimbase, model, serialise, validation
     from dealcheck.normalize import RELATIONS
 
-    schema = claimbase.schema()
+    schema = validation.schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     check = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     for base in (claimbase.load(), claimbase.load(MINI)):
-        assert list(check.iter_errors(claimbase.to_data(base))) == []
+        assert list(check.iter_errors(serialise.to_data(base))) == []
     defs = schema["$defs"]
-    assert tuple(defs["claimVerdict"]["enum"]) == claimbase.CLAIM_VERDICTS
-    assert tuple(defs["example"]["properties"]["verdict"]["enum"]) == claimbase.EXAMPLE_VERDICTS
+    assert tuple(defs["claimVerdict"]["enum"]) == model.CLAIM_VERDICTS
+    assert tuple(defs["example"]["properties"]["verdict"]["enum"]) == model.EXAMPLE_VERDICTS
     assert tuple(defs["number"]["properties"]["relation"]["enum"]) == RELATIONS
-    broken = claimbase.to_data(claimbase.load(MINI))
+    broken = serialise.to_data(claimbase.load(MINI))
     broken["claims"][0]["colour"] = "red"
     assert [e.message for e in check.iter_errors(broken)] == ["Additional properties are not allowed ('colour' was unexpected)"]
     base = tmp_path / "b.yaml"
-    base.write_text(claimbase.to_yaml(broken), encoding="utf-8")
+    base.write_text(serialise.to_yaml(broken), encoding="utf-8")
     r = run("--claims", str(base), "x")
     assert r.code == 2 and "claims[stake-27].colour: unknown key" in r.err

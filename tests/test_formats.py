@@ -130,7 +130,7 @@ def test_sarif_levels_and_kinds(mini, tmp_path: Path, sarif_validator):
 
 
 def test_sarif_level_of_every_verdict():
-    from dealcheck.claimbase import Verdict
+    from dealcheck.model import Verdict
 
     assert {v.value: v.sarif for v in Verdict} == {
         "false": ("fail", "error"), "misleading": ("fail", "warning"), "unverified": ("fail", "note"),

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI
-from dealcheck import claimbase, claimreview
+from dealcheck import claimbase, claimreview, validation
 from dealcheck.errors import ClaimBaseError, DealcheckError, InputError
 from dealcheck.inputs import _lines
 from dealcheck.normalize import fold
@@ -101,7 +101,7 @@ def test_pieces_of_a_stream_join_back_to_it(data: bytes, limit: int):
 @given(TEXT)
 def test_any_yaml_text_is_a_base_or_a_claim_base_error(text: str):
     try:
-        claimbase.parse_claim_base(text, "fuzz.yaml")
+        validation.parse_claim_base(text, "fuzz.yaml")
     except ClaimBaseError as exc:
         assert all(line.startswith("fuzz.yaml") and "\n" not in line for line in exc.lines)
 
@@ -111,7 +111,7 @@ def test_any_yaml_text_is_a_base_or_a_claim_base_error(text: str):
 def test_any_yaml_document_is_a_base_or_a_claim_base_error(data):
     document = {"version": 1, "claims": data} if not isinstance(data, dict) else data
     try:
-        claimbase.parse_claim_base(yaml.safe_dump(document, allow_unicode=True), "fuzz.yaml")
+        validation.parse_claim_base(yaml.safe_dump(document, allow_unicode=True), "fuzz.yaml")
     except ClaimBaseError as exc:
         assert all(line.startswith("fuzz.yaml") for line in exc.lines)
 
@@ -128,7 +128,7 @@ def test_any_json_imports_or_is_refused_and_what_imports_loads(tmp_path_factory,
     except InputError:
         return
     if result.base["claims"]:
-        claimbase.from_data(result.base, "imported")
+        validation.from_data(result.base, "imported")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -165,5 +165,5 @@ def _exists(text: str) -> bool:
 
 def test_dealcheck_errors_are_one_line_each():
     with pytest.raises(DealcheckError) as exc:
-        claimbase.parse_claim_base("claims: [", "x.yaml")
+        validation.parse_claim_base("claims: [", "x.yaml")
     assert all("\n" not in line for line in exc.value.lines)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .checker import Finding, Options, check_sentence
+from .checker import Options, check_sentence
 from .checker import check_text as check
-from .claimbase import Claim, ClaimBase
 from .claimbase import load as load_claims
 from .errors import ClaimBaseError, DealcheckError, ExitCode, InputError
+from .model import Claim, ClaimBase, Finding
 
 __all__ = [
     "Claim", "ClaimBase", "ClaimBaseError", "DealcheckError", "ExitCode", "Finding", "InputError", "Options",

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import segment
-from .claimbase import Citation, Claim, ClaimBase
 from .errors import InputError
 from .i18n import message
 from .inputs import PARAGRAPH_BREAK, Block, Input, Warn, read_blocks
 from .match import Candidate, plausible
+from .model import Citation, ClaimBase, Finding
 from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
 
@@ -35,31 +35,6 @@ class Options:
     report_all: bool = False
     lang: str = "auto"  # language of dealcheck's own messages: "auto" follows each sentence
     semantic: bool = False  # re-rank close candidates with the semantic extra's embeddings
-
-
-@dataclass
-class Finding:
-    """The verdict on one sentence. `path` is None for a statement given directly."""
-
-    text: str
-    verdict: str
-    score: float
-    claim: Claim | None
-    explanation: str
-    citations: tuple[Citation, ...]
-    path: str | None = None
-    line: int = 1
-    column: int = 1
-    end_line: int = 1
-    end_column: int = 1
-    lang: str = "en"
-    hedged: bool = False
-    matched: str | None = None
-    candidates: list[Candidate] = field(default_factory=list)
-    # The span of the finding in the text checked, 0-based character offsets (a clause, or the sentence).
-    start: int = 0
-    end: int = 0
-    statement: int | None = None  # which statement argument it came from (1 for the first), None for files
 
 
 @dataclass

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .claimbase import EXAMPLE_VERDICTS, ClaimBase, Verdict, iso, numbers_data
 from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
+from .model import EXAMPLE_VERDICTS, ClaimBase, Verdict, iso
 from .normalize import extract_quantities, fold
 from .printable import strip_controls
+from .serialise import numbers_data
 
 # Free-text ratings of fact-checkers → our verdicts. Keys are folded (lower case, no accents,
 # single spaces); `--rating-map` adds to or overrides them.
@@ -61,7 +62,7 @@ def read_rating_map(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, st
     """A `--rating-map` file: YAML or JSON, rating text → verdict."""
     import yaml
 
-    from .claimbase import CLAIM_VERDICTS
+    from .model import CLAIM_VERDICTS
 
     try:
         data = yaml.safe_load(_utf8(read_limited(path, "rating map", max_bytes), path))

@@ -10,9 +10,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .claimbase import CLAIM_VERDICTS
 from .commands import DEFAULTS, CheckOptions, run_guarded, warn
 from .errors import DealcheckError, ExitCode
+from .model import CLAIM_VERDICTS
 from .printable import printable
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -215,7 +215,7 @@ def claims_export(
 ) -> None:
     import json
 
-    from . import claimbase, claimreview
+    from . import claimbase, claimreview, serialise
     from .commands import parse_size
     from .render import write_text
 
@@ -223,9 +223,9 @@ def claims_export(
     if fmt is ExportFormat.claimreview:
         text = json.dumps(claimreview.export(base, author=author, base_url=base_url), ensure_ascii=False, indent=2) + "\n"
     elif fmt is ExportFormat.json:
-        text = json.dumps(claimbase.to_data(base), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(serialise.to_data(base), ensure_ascii=False, indent=2) + "\n"
     else:
-        text = claimbase.to_yaml(claimbase.to_data(base))
+        text = serialise.to_yaml(serialise.to_data(base))
     write_text(text, output, force)
 
 
@@ -237,7 +237,7 @@ def claims_import(
     rating_map: Annotated[Optional[Path], typer.Option("--rating-map", help="YAML or JSON mapping of rating texts to verdicts, added to the built-in table.", show_default=False)] = None,
     max_size: MaxSizeOption = None,
 ) -> None:
-    from . import claimbase, claimreview
+    from . import claimbase, claimreview, serialise, validation
     from .commands import parse_size
     from .inputs import MAX_FILE_BYTES
     from .render import write_text
@@ -245,8 +245,8 @@ def claims_import(
     limit = parse_size(max_size) or MAX_FILE_BYTES
     table = claimreview.read_rating_map(rating_map, limit) if rating_map else None
     result = claimreview.import_reviews(files, table, limit)
-    base = claimbase.from_data(result.base, str(output or "<imported>"))  # never write a base that does not load
-    text = claimbase.to_yaml(result.base)
+    base = validation.from_data(result.base, str(output or "<imported>"))  # never write a base that does not load
+    text = serialise.to_yaml(result.base)
     write_text(text, output, force)
     if output is not None:
         # Cache what was just validated under the written file's key: the first check against it

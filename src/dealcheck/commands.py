@@ -73,7 +73,7 @@ def cap_jobs(jobs: int | None, known_bytes: int | None) -> int:
 
 
 def parse_levels(value: str) -> frozenset[str]:
-    from .claimbase import VERDICTS
+    from .model import VERDICTS
 
     levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
     unknown = sorted(levels - set(VERDICTS))

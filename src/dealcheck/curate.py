@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .checker import Finding, Options, check_sentence
-from .claimbase import Claim, ClaimBase
+from .checker import Options, check_sentence
+from .model import Claim, ClaimBase, Finding
 
 
 @dataclass(frozen=True)

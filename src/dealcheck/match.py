@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .normalize import AMOUNT_UNITS, STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
 
 if TYPE_CHECKING:
-    from .claimbase import Claim, ClaimBase
+    from .model import Claim, ClaimBase
 
 # A sentence "makes" a claim at or above this score; tuned on the bundled base's examples.
 THRESHOLD = 0.4

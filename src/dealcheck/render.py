@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .atomic import atomic_write
-from .checker import Finding
-from .claimbase import Citation
 from .errors import DealcheckError
+from .model import Citation, Finding
 from .printable import printable
 
 

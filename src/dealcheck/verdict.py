@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .claimbase import Citation, Claim, ClaimBase
 from .i18n import message
 from .match import Candidate, opposite
+from .model import Citation, Claim, ClaimBase
 from .normalize import Analysis, Quantity
 
 

@@ -6,9 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..claimbase import Claim, claim_data, iso
+from ..model import Claim, iso
 from ..printable import printable
 from ..render import citation_dict
+from ..serialise import claim_data
 
 
 def claim_list(claims: Sequence[Claim], fmt: str) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..checker import Finding
-from ..claimbase import Verdict
+from ..model import Finding, Verdict
 from ..printable import printable
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..checker import Finding
+from ..model import Finding
 from ..render import one_line
 
 

@@ -13,9 +13,8 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..checker import Finding
-from ..claimbase import Claim, Verdict
 from ..inputs import STDIN
+from ..model import Claim, Finding, Verdict
 from ..printable import json_safe
 from ..render import citation_dict
 

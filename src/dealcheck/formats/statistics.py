@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import IO
 
-from ..checker import Finding
+from ..model import Finding
 from ..printable import json_safe, printable
 
 

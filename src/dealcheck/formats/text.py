@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from typing import IO
 
-from ..checker import Finding
-from ..claimbase import Verdict
 from ..i18n import label, message
+from ..model import Finding, Verdict
 from ..printable import printable
 from ..render import location
 
