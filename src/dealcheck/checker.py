@@ -13,9 +13,10 @@ from typing import Any
 
 from . import segment
 from .claimbase import Citation, Claim, ClaimBase
+from .document import PARAGRAPH_BREAK, Block
 from .errors import InputError
 from .i18n import message
-from .inputs import PARAGRAPH_BREAK, Block, Input, Warn, read_blocks
+from .inputs import MAX_FILE_BYTES, Input, Warn, read_blocks
 from .match import Candidate, plausible
 from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
@@ -60,6 +61,8 @@ class Finding:
     start: int = 0
     end: int = 0
     statement: int | None = None  # which statement argument it came from (1 for the first), None for files
+    # Silenced by a `dealcheck off` or `dealcheck-ignore` comment: not reported, not in the exit code, counted by --statistics.
+    suppressed: bool = False
 
 
 @dataclass
@@ -72,10 +75,14 @@ class Stats:
 
 
 class _Positions:
-    """Offsets in a block → 1-based (line, column), columns counted in characters."""
+    """Offsets in a block → 1-based (line, column) in the original file, columns counted in characters."""
 
     def __init__(self, block: Block) -> None:
         self.first_line = block.first_line
+        self.origin = block.origin
+        if self.origin is not None:  # a reading of markup: its offsets map back through the origin
+            self.starts = list(self.origin.lines)
+            return
         text = block.text
         self.starts = [0]
         i = text.find("\n")
@@ -84,8 +91,36 @@ class _Positions:
             i = text.find("\n", i + 1)
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self.origin is not None:
+            offset = self.origin.offset(offset)
         row = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + row, offset - self.starts[row] + 1
+
+
+class _Silence:
+    """The block's `dealcheck off`…`on` spans and `dealcheck-ignore` comments, applied sentence by sentence
+    in text order: an ignore comment silences the first sentence that starts after it."""
+
+    def __init__(self, block: Block) -> None:
+        self.spans = block.silenced
+        self.ignores = collections.deque(block.ignores)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans or self.ignores)
+
+    def pending_before(self, end: int) -> bool:
+        """An ignore comment lies before `end`: the paragraph that ends there is split, to find the sentence it silences."""
+        return bool(self.ignores) and self.ignores[0][0] < end
+
+    def sentence(self, start: int) -> Callable[[Finding], bool]:
+        """Whether a finding of the sentence starting at `start` is silenced."""
+        ids = []
+        while self.ignores and self.ignores[0][0] <= start:
+            ids.append(self.ignores.popleft()[1])
+        if any(s <= start < e for s, e in self.spans) or any(not claims for claims in ids):
+            return lambda finding: True
+        named = {claim for claims in ids for claim in claims}
+        return lambda finding: finding.claim is not None and finding.claim.id in named
 
 
 def check_sentence(text: str, base: ClaimBase, options: Options, context: Sequence[str] = ()) -> Finding:
@@ -203,19 +238,21 @@ def check_block(
     hits = None if everything else index.subject_hits(text)
     named: list[str] = []  # parties named so far in the paragraph, in order
     previous_end = 0
+    silence = _Silence(block)
     for paragraph in segment.paragraphs(text):
         if _blank_line(text, previous_end, paragraph[0]):
             named = []  # a new paragraph; lines that follow each other are one (a sentence a line)
         previous_end = paragraph[1]
         in_play = hits is None or _has_hit(hits, paragraph[0], paragraph[1])
-        if not (in_play or headline or named or counting):
+        if not (in_play or headline or named or counting or silence.pending_before(paragraph[1])):
             continue  # the common case in long documents: settled without splitting
         spans = segment.sentences(text, *paragraph)
         if counting:
             stats.sentences += len(spans)  # type: ignore[union-attr]
-        if not (in_play or headline or named):
-            continue
         for start, end in spans:
+            silenced = silence.sentence(start) if silence else None
+            if not (in_play or headline or named):
+                continue
             sentence = text[start:end]
             context = [*dict.fromkeys(reversed(named)), *headline]
             if hits is not None and not _has_hit(hits, start, end) and not (context and index.may_refer(sentence)):
@@ -231,6 +268,7 @@ def check_block(
                 finding.end += start
                 finding.line, finding.column = positions.at(finding.start)
                 finding.end_line, finding.end_column = positions.at(finding.end - 1)
+                finding.suppressed = silenced is not None and silenced(finding)
                 yield finding
 
 
@@ -266,6 +304,7 @@ def check_inputs(
     stats: Stats | None = None,
     jobs: int = 1,
     on_read: Callable[[int], None] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[Finding]:
     """Findings for every input, in input order. Statements are always reported.
 
@@ -278,7 +317,7 @@ def check_inputs(
             everything = options.report_all or item.is_statement
             statements += item.is_statement
             path = None if item.is_statement else item.name
-            blocks = read_blocks(item, warn, on_read)
+            blocks = read_blocks(item, warn, on_read, max_bytes)
             try:
                 first = next(blocks, None)
                 if first is None:
