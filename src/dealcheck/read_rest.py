@@ -98,9 +98,9 @@ class _Rest:
                 i += 1
                 continue
             if literal_after >= 0:
-                literal_after, skip = -1, indent > literal_after
-                if skip:
-                    i = self.body_end(i, literal_after)
+                literal_indent, literal_after = literal_after, -1
+                if indent > literal_indent:
+                    i = self.body_end(i, literal_indent)
                     continue
             explicit = _EXPLICIT.fullmatch(line)
             if explicit is not None and (paragraph == [] or indent <= paragraph_indent):
