@@ -389,3 +389,13 @@ def test_big_markdown_in_blocks_keeps_positions_and_order(mini, tmp_path: Path):
     lines = text.split("\n")
     for f in serial:
         assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"]] == "Microsoft** owns 49% of OpenAI."
+
+
+def test_long_markdown_is_parsed_in_sections_that_read_as_one(mini, tmp_path: Path):
+    filler = "".join(f"Paragraph {i} is filler about the weather.\n\n" for i in range(2500))  # past a section
+    doc = (
+        "**Microsoft** owns 49% of [OpenAI][ref].\n\n" + filler + "```\n\n" + filler + "Microsoft owns 49% of OpenAI.\n```\n\n"
+        + filler + "<!--\n\n" + filler + "Microsoft owns 49% of OpenAI.\n-->\n\n[ref]: https://openai.com\n"
+    )
+    found = _check(mini, str(tmp_path / "long.md"), doc)
+    assert [(f["line"], f["text"]) for f in found] == [(1, "Microsoft owns 49% of OpenAI.")]

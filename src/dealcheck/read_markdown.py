@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from .document import Reading
 
@@ -30,15 +31,77 @@ def _parser() -> MarkdownIt:
     # text_join would merge a decoded entity or escape into the text around it, which then is not
     # in the file as such; kept apart, each keeps its original spelling in `markup`.
     md.core.ruler.disable("text_join")
+    # Inline content is parsed by the walk, and only where it has some syntax: most prose has none.
+    md.core.ruler.disable("inline")
     return md
 
 
+# A long document is parsed a section of about this many characters at a time: markdown-it's tokens
+# take some 60 times the text they stand for, which a 64 MB file read whole would not fit.
+SECTION_CHARS = 64 * 1024
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_RAW_OPEN = re.compile(r" {0,3}<(script|pre|style|textarea)(?:[\s>]|$)", re.IGNORECASE)
+_REFERENCE = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
+# Inline content without any of these is text as it stands: markdown-it's inline parser is not needed.
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]<>&\\!~]|  \n|https?:|www\.", re.IGNORECASE)
+
+
 def read(source: str) -> Reading:
+    from markdown_it.common.utils import normalizeReference
+
     reading = Reading(source)
-    lines = _line_starts(source)
     body = _without_front_matter(source)
-    _Walk(reading, source, lines).blocks(_parser().parse(body))
+    md = _parser()
+    # Sections are parsed apart, but a link may use a reference defined in another one: all are known up front.
+    env: dict[str, Any] = {"references": {normalizeReference(m.group(1)): {"href": "", "title": ""} for m in _REFERENCE.finditer(body)}}
+    walk = _Walk(reading, source, _line_starts(source), env)
+    body_lines = _line_starts(body)
+    for first, last in _sections(body):
+        section = body[body_lines[first] : body_lines[last] if last < len(body_lines) else len(body)]
+        walk.blocks(md.parse(section, env), first)
     return reading
+
+
+def _sections(body: str) -> Iterator[tuple[int, int]]:
+    """Line ranges of about SECTION_CHARS that markdown-it reads the same apart as together: each starts
+    after a blank line, at a line that starts at the margin, outside fenced code, raw HTML and comments."""
+    start = size = 0
+    blank = True
+    fence: str | None = None
+    raw: str | None = None  # the closing tag (or "-->") of an HTML block that runs over blank lines
+    n = 0
+    for n, line in enumerate(body.split("\n")):
+        if size >= SECTION_CHARS and blank and fence is None and raw is None and line[:1] not in ("", " ", "\t"):
+            yield start, n
+            start, size = n, 0
+        size += len(line) + 1
+        if fence is not None:
+            closing = _FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line[closing.end():].strip():
+                fence = None
+        elif raw is not None:
+            if raw in line.lower():
+                raw = None
+        elif (opening := _FENCE.match(line)) is not None:
+            fence = opening.group(1)
+        elif (tag := _RAW_OPEN.match(line)) is not None and f"</{tag.group(1).lower()}>" not in line.lower():
+            raw = f"</{tag.group(1).lower()}>"
+        elif "<!--" in line and "-->" not in line[line.rindex("<!--"):]:
+            raw = "-->"
+        blank = not line.strip()
+    yield start, n + 1
+
+
+def _comments(html: str) -> Iterator[str]:
+    """The bodies of an HTML block's comments. Not a `<!--(.*?)-->` search: on comments never closed,
+    that rescans to the end from each `<!--` (quadratic); an unclosed one ends the search here."""
+    pos = 0
+    while (start := html.find("<!--", pos)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return
+        yield html[start + 4 : end]
+        pos = end + 3
 
 
 def _line_starts(source: str) -> list[int]:
@@ -60,26 +123,36 @@ def _without_front_matter(source: str) -> str:
 
 
 class _Walk:
-    def __init__(self, reading: Reading, source: str, lines: list[int]) -> None:
-        self.reading, self.source, self.lines = reading, source, lines
+    def __init__(self, reading: Reading, source: str, lines: list[int], env: dict[str, Any]) -> None:
+        self.reading, self.source, self.lines, self.env = reading, source, lines, env
         self.pos = 0  # where in the file the next inline piece is looked for
 
     def line_offset(self, line: int) -> int:
         return self.lines[line] if line < len(self.lines) else len(self.source)
 
-    def blocks(self, tokens: list[Token]) -> None:
+    def blocks(self, tokens: list[Token], first_line: int) -> None:
+        """The tokens of a section that starts at line `first_line` (0-based) of the file."""
         for token in tokens:
             if token.map is not None:
-                self.pos = max(self.pos, self.line_offset(token.map[0]))
+                self.pos = max(self.pos, self.line_offset(first_line + token.map[0]))
             if token.type == "heading_open":
                 self.reading.block_end(self.pos)
                 self.reading.put("# ", self.pos)  # the splitter and the headline finder know a heading by its mark
             elif token.type == "inline" and token.map is not None:
-                self.inline(token.children or [], self.line_offset(token.map[1]))
+                limit = self.line_offset(first_line + token.map[1])
+                if _INLINE_SYNTAX.search(token.content) is None:
+                    for n, line in enumerate(token.content.split("\n")):
+                        if n:
+                            self.newline(limit)
+                        self.text(line, limit)
+                else:
+                    children: list[Token] = []
+                    _parser().inline.parse(token.content, _parser(), self.env, children)
+                    self.inline(children, limit)
                 self.reading.block_end(self.pos)
             elif token.type == "html_block":
-                for m in _COMMENT.finditer(token.content):
-                    self.reading.comment(m.group(1))
+                for body in _comments(token.content):
+                    self.reading.comment(body)
 
     def find(self, text: str, limit: int) -> int:
         """Where `text` is next, from the current place up to `limit`; -1 if not there."""
@@ -101,10 +174,7 @@ class _Walk:
                     self.reading.put(child.content, at, len(child.markup))
                     self.pos = at + len(child.markup)
             elif kind in ("softbreak", "hardbreak"):
-                at = self.find("\n", limit)
-                if at >= 0:
-                    self.reading.copy(at, at + 1)
-                    self.pos = at + 1
+                self.newline(limit)
             elif kind == "code_inline":
                 self.skip_code(child.markup, limit)
             elif kind == "html_inline":
@@ -126,6 +196,12 @@ class _Walk:
                 at = self.find("<", limit)
                 if at >= 0:
                     self.pos = at + 1
+
+    def newline(self, limit: int) -> None:
+        at = self.find("\n", limit)
+        if at >= 0:
+            self.reading.copy(at, at + 1)
+            self.pos = at + 1
 
     def text(self, text: str, limit: int) -> None:
         at = self.find(text, limit)

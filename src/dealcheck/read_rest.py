@@ -25,6 +25,9 @@ PROSE_DIRECTIVES = frozenset(
 # Those whose argument is a title to read (the others' argument is a file, a language, a version).
 TITLED = frozenset("admonition topic sidebar rubric table list-table centered".split())
 
+# Deeper than this, a directive's content is not read: each level is a call, and a page of nested notes must not end the run.
+MAX_DEPTH = 50
+
 _ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
 _EXPLICIT = re.compile(r"([ \t]*)\.\.(?:[ \t]+(.*))?")
 _DIRECTIVE = re.compile(r"([\w:+.-]+?)[ \t]*::(?:[ \t]+(.*))?")
@@ -43,7 +46,7 @@ _INLINE = re.compile(
     r"|\*\*(?P<strong>[^*]+?)\*\*"
     r"|\*(?P<em>[^*\s][^*]*?)\*"
     r"|\|(?P<sub>[^|\s][^|]*?)\|_{0,2}"
-    r"|\[[^\]\s]+\]_"
+    r"|\[[^\]\s]{1,64}\]_"
     r"|\b(?P<ref>\w[\w.-]*?)__?(?!\w)"
     r"|\\(?P<escaped>.)"
 )
@@ -64,6 +67,7 @@ class _Rest:
     def __init__(self, reading: Reading, source: str) -> None:
         self.reading, self.source = reading, source
         self.lines = source.split("\n")
+        self.depth = 0  # prose directives within prose directives
         self.starts = [0]
         for line in self.lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
@@ -152,6 +156,13 @@ class _Rest:
         if paragraph:
             self.flush(paragraph, paragraph_indent)
 
+    def nested(self, lo: int, hi: int) -> None:
+        """The content of a directive or footnote, read as prose unless it is nested too deep."""
+        if self.depth < MAX_DEPTH:
+            self.depth += 1
+            self.lines_of(lo, hi)
+            self.depth -= 1
+
     def explicit(self, i: int, explicit: re.Match[str]) -> int:
         """A directive, comment, footnote, target or substitution at line `i`; the line after it."""
         indent = len(explicit.group(1))
@@ -167,12 +178,12 @@ class _Rest:
                 body = i + 1
                 while body < end and (_OPTION.match(self.lines[body]) or (body > i + 1 and self.lines[body].strip() and _OPTION.match(self.lines[body - 1]) and _indent(self.lines[body]) > _indent(self.lines[body - 1]))):
                     body += 1  # the options, and what continues them
-                self.lines_of(body, end)
+                self.nested(body, end)
             return end
         if rest.startswith("[") and "]" in rest:  # a footnote or citation: its text is prose
             label_end = self.starts[i] + explicit.start(2) + rest.index("]") + 1
             self.flush([(label_end, self.end_of_line(i))], 0)
-            self.lines_of(i + 1, end)
+            self.nested(i + 1, end)
             return end
         if not rest.startswith(("_", "|")):  # a comment
             self.reading.comment(" ".join(self.lines[j].strip() for j in range(i, end)).removeprefix(".."))
