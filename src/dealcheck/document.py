@@ -155,9 +155,12 @@ class Reading:
         return Block(text[start:end], first_row + 1, origin, silenced, ignores)
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _next_word(text: str, i: int) -> int:
     """Where the text goes on after `i`: a directive at the end of one block silences the next block's first sentence."""
-    m = re.compile(r"\S").search(text, i)
+    m = _NON_SPACE.search(text, i)
     return m.start() if m else len(text)
 
 
