@@ -347,6 +347,10 @@ def test_unclosed_elements_are_scanned_once():
     ("b.md", "<!-- " * 20000 + "\n\nMicrosoft owns 49% of OpenAI.\n"),
     ("c.html", "<" * 100000 + "<p>Microsoft owns 49% of OpenAI.</p>"),
     ("d.md", "`" * 200000 + " x\n"),
+    ("e.html", "<p>Microsoft owns 49% of OpenAI.</p>" + "<p " * 20000),  # html.parser rescans an unclosed tag from each "<"
+    ("f.html", "<p>Microsoft owns 49% of OpenAI.</p>" + "<!-- " * 20000),
+    ("g.rst", "".join(" " * 3 * k + ".. note::\n\n" for k in range(1500))),  # nesting deeper than the stack
+    ("h.rst", "![" * 30000 + "\n"),
 ])
 def test_hostile_markup_finishes(tmp_path: Path, name: str, text: str):
     doc = tmp_path / name

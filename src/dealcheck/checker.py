@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import segment
+from .document import PARAGRAPH_BREAK, Block
 from .errors import InputError
 from .i18n import message
-from .inputs import PARAGRAPH_BREAK, Block, Input, Warn, read_blocks
+from .inputs import MAX_FILE_BYTES, Input, Warn, read_blocks
 from .match import Candidate, plausible
 from .model import Citation, ClaimBase, Finding
 from .normalize import Analysis, detect_language, fold
@@ -38,6 +39,7 @@ class Options:
 
 
 @dataclass
+@dataclass
 class Stats:
     """Counts for the summary line."""
 
@@ -47,10 +49,14 @@ class Stats:
 
 
 class _Positions:
-    """Offsets in a block → 1-based (line, column), columns counted in characters."""
+    """Offsets in a block → 1-based (line, column) in the original file, columns counted in characters."""
 
     def __init__(self, block: Block) -> None:
         self.first_line = block.first_line
+        self.origin = block.origin
+        if self.origin is not None:  # a reading of markup: its offsets map back through the origin
+            self.starts = list(self.origin.lines)
+            return
         text = block.text
         self.starts = [0]
         i = text.find("\n")
@@ -59,8 +65,36 @@ class _Positions:
             i = text.find("\n", i + 1)
 
     def at(self, offset: int) -> tuple[int, int]:
+        if self.origin is not None:
+            offset = self.origin.offset(offset)
         row = bisect.bisect_right(self.starts, offset) - 1
         return self.first_line + row, offset - self.starts[row] + 1
+
+
+class _Silence:
+    """The block's `dealcheck off`…`on` spans and `dealcheck-ignore` comments, applied sentence by sentence
+    in text order: an ignore comment silences the first sentence that starts after it."""
+
+    def __init__(self, block: Block) -> None:
+        self.spans = block.silenced
+        self.ignores = collections.deque(block.ignores)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans or self.ignores)
+
+    def pending_before(self, end: int) -> bool:
+        """An ignore comment lies before `end`: the paragraph that ends there is split, to find the sentence it silences."""
+        return bool(self.ignores) and self.ignores[0][0] < end
+
+    def sentence(self, start: int) -> Callable[[Finding], bool]:
+        """Whether a finding of the sentence starting at `start` is silenced."""
+        ids = []
+        while self.ignores and self.ignores[0][0] <= start:
+            ids.append(self.ignores.popleft()[1])
+        if any(s <= start < e for s, e in self.spans) or any(not claims for claims in ids):
+            return lambda finding: True
+        named = {claim for claims in ids for claim in claims}
+        return lambda finding: finding.claim is not None and finding.claim.id in named
 
 
 def check_sentence(text: str, base: ClaimBase, options: Options, context: Sequence[str] = ()) -> Finding:
@@ -206,19 +240,21 @@ def check_block(
     hits = None if everything else index.subject_hits(text)
     named: list[str] = []  # parties named so far in the paragraph, in order
     previous_end = 0
+    silence = _Silence(block)
     for paragraph in segment.paragraphs(text):
         if _blank_line(text, previous_end, paragraph[0]):
             named = []  # a new paragraph; lines that follow each other are one (a sentence a line)
         previous_end = paragraph[1]
         in_play = hits is None or _has_hit(hits, paragraph[0], paragraph[1])
-        if not (in_play or headline or named or counting):
+        if not (in_play or headline or named or counting or silence.pending_before(paragraph[1])):
             continue  # the common case in long documents: settled without splitting
         spans = segment.sentences(text, *paragraph)
         if counting:
             stats.sentences += len(spans)  # type: ignore[union-attr]
-        if not (in_play or headline or named):
-            continue
         for start, end in spans:
+            silenced = silence.sentence(start) if silence else None
+            if not (in_play or headline or named):
+                continue
             sentence = text[start:end]
             context = [*dict.fromkeys(reversed(named)), *headline]
             if hits is not None and not _has_hit(hits, start, end) and not (context and index.may_refer(sentence)):
@@ -234,6 +270,7 @@ def check_block(
                 finding.end += start
                 finding.line, finding.column = positions.at(finding.start)
                 finding.end_line, finding.end_column = positions.at(finding.end - 1)
+                finding.suppressed = silenced is not None and silenced(finding)
                 yield finding
 
 
@@ -269,6 +306,7 @@ def check_inputs(
     stats: Stats | None = None,
     jobs: int = 1,
     on_read: Callable[[int], None] | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[Finding]:
     """Findings for every input, in input order. Statements are always reported.
 
@@ -281,7 +319,7 @@ def check_inputs(
             everything = options.report_all or item.is_statement
             statements += item.is_statement
             path = None if item.is_statement else item.name
-            blocks = read_blocks(item, warn, on_read)
+            blocks = read_blocks(item, warn, on_read, max_bytes)
             try:
                 first = next(blocks, None)
                 if first is None:

@@ -69,7 +69,7 @@ ClaimsOption = Annotated[
 ]
 MaxSizeOption = Annotated[
     Optional[str],
-    typer.Option("--max-size", help="Largest claim base, review file or rating map read, e.g. 64M (default: 64M).", show_default=False),
+    typer.Option("--max-size", help="Largest file read whole (claim base, review, rating map, Markdown/HTML/reST document), e.g. 64M (default: 64M).", show_default=False),
 ]
 
 
@@ -109,6 +109,10 @@ def check(
     max_size: MaxSizeOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = DEFAULTS.quiet,
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = DEFAULTS.statistics,
+    stdin_filename: Annotated[
+        Optional[str],
+        typer.Option("--stdin-filename", help="Name of stdin in findings; its extension says how it is read (.md, .html, .rst; default: sniffed).", show_default=False),
+    ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
@@ -116,7 +120,7 @@ def check(
     asked = CheckOptions(
         claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
         lang=lang.value, globs=tuple(globs or ()), jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
-        max_size=max_size, quiet=quiet, statistics=statistics,
+        max_size=max_size, quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
     )
     code = run_check(args or [], asked)
     if code:

@@ -7,6 +7,7 @@ and calls the same `run_check`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import signal
@@ -118,6 +119,7 @@ class CheckOptions:
     max_size: str | None = None  # None: inputs.MAX_FILE_BYTES
     quiet: bool = False
     statistics: bool = False
+    stdin_filename: str | None = None  # None: stdin is `<stdin>`, its markup sniffed
 
 
 DEFAULTS = CheckOptions()
@@ -128,7 +130,7 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     from . import claimbase
     from .checker import Options, Stats, check_inputs
     from .formats import make_renderer
-    from .inputs import DEFAULT_GLOBS, resolve
+    from .inputs import DEFAULT_GLOBS, MAX_FILE_BYTES, STDIN, resolve
     from .render import progress, summary
 
     started = time.perf_counter()
@@ -137,8 +139,13 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
         semantic=use_semantic(asked.semantic),
     )
+    if asked.stdin_filename is not None and not asked.stdin_filename.strip():
+        raise DealcheckError("--stdin-filename: empty file name")
     inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs or DEFAULT_GLOBS, warn=warn)
-    base = claimbase.load(list(asked.claims) or None, max_bytes=parse_size(asked.max_size))
+    if asked.stdin_filename is not None:  # like ruff and vale: stdin is shown and read as that file
+        inputs = [dataclasses.replace(i, name=asked.stdin_filename) if i.name == STDIN and i.path is None else i for i in inputs]
+    max_bytes = parse_size(asked.max_size)
+    base = claimbase.load(list(asked.claims) or None, max_bytes=max_bytes)
     renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics)
     stats = Stats(counting=asked.fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
@@ -147,7 +154,12 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         sizes = [i.known_size for i in inputs]  # one stat per input, for the bar and for --jobs
         with progress(sum(s or 0 for s in sizes), asked.quiet) as on_read:
             known = None if None in sizes else sum(s or 0 for s in sizes)
-            for finding in check_inputs(inputs, base, options, warn, stats, cap_jobs(asked.jobs, known), on_read):
+            found = check_inputs(inputs, base, options, warn, stats, cap_jobs(asked.jobs, known), on_read, max_bytes or MAX_FILE_BYTES)
+            for finding in found:
+                if finding.suppressed:
+                    if asked.statistics:
+                        renderer.add(finding)
+                    continue
                 counts[finding.verdict] += 1
                 if finding.verdict in levels and not asked.exit_zero:
                     code = ExitCode.FINDINGS

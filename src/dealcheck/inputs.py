@@ -1,14 +1,14 @@
 """What the user hands dealcheck: statements, files, folders and stdin, read as text blocks.
 
-Files are read in blocks that end at line boundaries, so memory stays flat on big
-inputs and every offset maps back to a line and column of the original file.
-Markdown code and front matter are blanked out (not removed) for the same reason.
+Plain text (files and stdin) is read in blocks that end at line boundaries, so memory stays flat on
+big inputs and the first findings of a stream come out at once. Markdown, HTML and reST are read whole,
+by their readers (read_markdown, read_html, read_rest), into what a person reads, with an Origin that
+maps every offset back to a line and column of the original file (see document.py).
 """
 
 from __future__ import annotations
 
 import codecs
-import functools
 import io
 import os
 import re
@@ -19,13 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .document import Block, Reading
 from .errors import InputError, unreadable
 
 # Extensions that make an argument look like a file name rather than a statement.
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".text", ".adoc", ".tex", ".csv", ".json", ".yaml", ".yml")
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.rst", "*.html", "*.htm")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
-HTML_EXTENSIONS = (".html", ".htm")
+HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+REST_EXTENSIONS = (".rst", ".rest")
 BLOCK_BYTES = 256 * 1024
 # The first block is small and each next one twice as big, up to BLOCK_BYTES: with worker processes
 # a block's findings come back when the whole block is checked, and a stream's first findings
@@ -36,7 +38,6 @@ FIRST_BLOCK_BYTES = 8 * 1024
 MAX_FILE_BYTES = 64 * 2**20
 MAX_BLOCK_BYTES = 4 * BLOCK_BYTES  # a block with no blank line is cut anyway here; also the longest line read at once
 STDIN = "<stdin>"
-PARAGRAPH_BREAK = "\u2029"
 
 _FILE_LIKE = re.compile(r"\S*(?:[/\\]\S*|\.(?:" + "|".join(e[1:] for e in TEXT_EXTENSIONS) + r"))", re.IGNORECASE)
 
@@ -64,14 +65,6 @@ class Input:
         except OSError:
             return 0
         return st.st_size if stat.S_ISREG(st.st_mode) else None
-
-
-@dataclass(frozen=True)
-class Block:
-    """A run of whole lines of an input; `first_line` is the 1-based line of text[0]."""
-
-    text: str
-    first_line: int
 
 
 Warn = Callable[[str], None]
@@ -182,41 +175,79 @@ class _Decoder:
             return data.decode("utf-8", errors="replace")
 
 
-def read_blocks(item: Input, warn: Warn, on_read: Callable[[int], None] | None = None) -> Iterator[Block]:
-    """The text of an input as blocks of whole lines, Markdown code blanked out.
+def markup_of(name: str) -> str:
+    """How a file of this name is read: "markdown", "html", "rest", or "" for plain text."""
+    suffix = os.path.splitext(name)[1].lower()
+    for markup, extensions in (("markdown", MARKDOWN_EXTENSIONS), ("html", HTML_EXTENSIONS), ("rest", REST_EXTENSIONS)):
+        if suffix in extensions:
+            return markup
+    return ""
 
-    `on_read` is told how many bytes each block took (for a progress bar).
+
+def read_blocks(
+    item: Input, warn: Warn, on_read: Callable[[int], None] | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> Iterator[Block]:
+    """The text of an input as blocks: plain text as it is, markup as it reads (see document.py).
+
+    `on_read` is told how many bytes each block took (for a progress bar); a marked-up input is read
+    whole, and refused past `max_bytes`.
     """
     if item.text is not None:
         yield Block(item.text, 1)
         return
     if item.path is None:
         stream: BinaryIO = sys.stdin.buffer
-        yield from _blocks_of(stream, item.name, warn, "", on_read)
+        # Named by --stdin-filename, stdin is read as that file would be; unnamed, its first bytes tell.
+        markup = markup_of(item.name) if item.name != STDIN else None
+        yield from _blocks_of(stream, item.name, warn, markup, on_read, max_bytes)
         return
     try:
         fh = item.path.open("rb")
     except OSError as exc:
         raise InputError(unreadable(item.name, exc)) from None
-    suffix = item.path.suffix.lower()
-    markup = "markdown" if suffix in MARKDOWN_EXTENSIONS else "html" if suffix in HTML_EXTENSIONS else ""
     with fh:
-        yield from _blocks_of(fh, item.name, warn, markup, on_read)
+        yield from _blocks_of(fh, item.name, warn, markup_of(item.path.name), on_read, max_bytes)
+
+
+_HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML_TAGS = re.compile(rb"<(?:body|p|article|main)[\s>]", re.IGNORECASE)
+_FRONT_MATTER = re.compile(rb"---\r?\n(?:[ \t]*(?:[\w-]+[ \t]*:.*|-[ \t].*|#.*)?\r?\n)*?(?:---|\.\.\.)[ \t]*\r?\n")
+_FENCES = re.compile(rb"^[ \t]{0,3}(?:```|~~~)", re.MULTILINE)
+SNIFF_BYTES = 4096
+
+
+def sniff(head: bytes) -> str:
+    """The markup of unnamed stdin from its first bytes, conservatively: a page that says it is HTML (a
+    doctype, <html>, or markup that opens with a tag and has <body> or <p>), Markdown with YAML front matter
+    or fenced code; anything else stays plain text, which is what most piped text is."""
+    if _HTML_START.match(head) or (head.lstrip().startswith(b"<") and _HTML_TAGS.search(head)):
+        return "html"
+    if _FRONT_MATTER.match(head.lstrip()) or len(_FENCES.findall(head)) >= 2:
+        return "markdown"
+    return ""
 
 
 def _blocks_of(
-    stream: BinaryIO, name: str, warn: Warn, markup: str, on_read: Callable[[int], None] | None
+    stream: BinaryIO, name: str, warn: Warn, markup: str | None, on_read: Callable[[int], None] | None, max_bytes: int
 ) -> Iterator[Block]:
-    decoder = _Decoder()
-    mask = _MarkdownMask() if markup == "markdown" else _HtmlMask() if markup == "html" else None
-    pending: list[bytes] = []
-    size = 0
-    line = 1
-    head = getattr(stream, "read1", stream.read)(8192)  # read1: a slow pipe is not waited on for 8 KiB
+    read1 = getattr(stream, "read1", stream.read)
+    head = read1(8192)  # read1: a slow pipe is not waited on for 8 KiB
+    if markup is None:
+        # Text that opens like markup is waited on for a few KiB more, to be sure; other text never is.
+        while head.lstrip()[:1] in (b"<", b"-", b"`", b"~") and len(head) < SNIFF_BYTES and (more := read1(SNIFF_BYTES)):
+            head += more
+        markup = sniff(head.removeprefix(codecs.BOM_UTF8))
     if b"\0" in head:
         raise InputError(f"{name}: binary file, not checked")
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]
+    if markup:
+        yield from _marked_up(head, stream, name, warn, markup, on_read, max_bytes)
+        return
+    decoder = _Decoder()
+    pending: list[bytes] = []
+    size = 0
+    line = 1
     target = FIRST_BLOCK_BYTES
     for raw in _lines(io.BufferedReader(_Prefixed(head, stream))):
         pending.append(raw)
@@ -226,15 +257,54 @@ def _blocks_of(
         if size >= target and (not raw.strip() or size >= 4 * target):
             if on_read is not None:
                 on_read(size)
-            yield _block(pending, line, decoder, mask)
+            yield Block(decoder.decode(b"".join(pending), line), line)
             line += sum(r.endswith(b"\n") for r in pending)
             pending, size, target = [], 0, min(2 * target, BLOCK_BYTES)
     if pending:
         if on_read is not None:
             on_read(size)
-        yield _block(pending, line, decoder, mask)
+        yield Block(decoder.decode(b"".join(pending), line), line)
     if decoder.bad_line is not None:
         warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")
+
+
+_MARKUP_NAMES = {"markdown": "Markdown", "html": "HTML", "rest": "reStructuredText"}
+
+
+def _marked_up(
+    head: bytes, stream: BinaryIO, name: str, warn: Warn, markup: str, on_read: Callable[[int], None] | None, max_bytes: int
+) -> Iterator[Block]:
+    """A marked-up input, read whole (its structure is the whole file's) then handed out in blocks."""
+    data = head + stream.read(max(max_bytes + 1 - len(head), 0))
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than {max_bytes:,} bytes, too big to read as {_MARKUP_NAMES[markup]} (see --max-size)")
+    decoder = _Decoder()
+    source = decoder.decode(data, 1)
+    reading = _reader(markup)(source)
+    done = 0
+    for block, end in reading.blocks(FIRST_BLOCK_BYTES, BLOCK_BYTES):
+        if on_read is not None:
+            now = len(data) * end // max(len(source), 1)
+            on_read(now - done)
+            done = now
+        yield block
+    if decoder.bad_line is not None:
+        warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")
+
+
+def _reader(markup: str) -> Callable[[str], Reading]:
+    # Imported here: markdown-it is imported only for Markdown, and a statement run imports none of them.
+    if markup == "markdown":
+        from . import read_markdown
+
+        return read_markdown.read
+    if markup == "html":
+        from . import read_html
+
+        return read_html.read
+    from . import read_rest
+
+    return read_rest.read
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:
@@ -285,21 +355,6 @@ def _incomplete_utf8(data: bytes) -> int:
     return 0
 
 
-def _block(lines: list[bytes], first_line: int, decoder: _Decoder, mask: _MarkdownMask | _HtmlMask | None) -> Block:
-    text = decoder.decode(b"".join(lines), first_line)
-    if mask is not None:
-        text = mask.apply(text)
-    return Block(text, first_line)
-
-
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-# A code span opens and closes on whole runs of backticks: the lookarounds keep a long run from
-# being retried at every length, which made the old pattern quadratic in the run.
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^`\n]+?(?<!`)\1(?!`)")
-_COMMENT_OPEN = re.compile(r"<!--")
-_COMMENT_CLOSE = re.compile(r"-->")
-
-
 def element_spans(
     text: str, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]], pos: int = 0
 ) -> Iterator[tuple[re.Match[str], re.Match[str] | None]]:
@@ -307,7 +362,7 @@ def element_spans(
 
     An element never closed runs to the end of the text, as in a browser, and ends the scan:
     searching on for a closer from every later opener is what made pages with thousands of
-    unclosed `<script` or `<!--` quadratic. This stays linear in the text.
+    unclosed `<script` quadratic (claim import finds JSON-LD with it). This stays linear in the text.
     """
     while (start := opener.search(text, pos)) is not None:
         end = closer(start).search(text, start.end())
@@ -315,106 +370,3 @@ def element_spans(
         if end is None:
             return
         pos = end.end()
-
-
-class _ElementMask:
-    """Blanks elements (comments, scripts) that may open in one block and close in a later one."""
-
-    def __init__(self, opener: re.Pattern[str], closer: Callable[[re.Match[str]], re.Pattern[str]]) -> None:
-        self.opener, self.closer = opener, closer
-        self.still_open: re.Pattern[str] | None = None  # the closer an earlier block's element waits for
-
-    def apply(self, text: str) -> str:
-        out, pos = [], 0
-        if self.still_open is not None:
-            close = self.still_open.search(text)
-            pos = close.end() if close else len(text)
-            out.append(_blank(text[:pos]))
-            if close is None:
-                return out[0]
-            self.still_open = None
-        for start, close in element_spans(text, self.opener, self.closer, pos):
-            end = close.end() if close else len(text)
-            out += [text[pos : start.start()], _blank(text[start.start() : end])]
-            pos = end
-            if close is None:
-                self.still_open = self.closer(start)
-        return "".join(out) + text[pos:] if out else text
-
-
-class _MarkdownMask:
-    """Blanks out front matter, fenced code, inline code and comments, keeping every offset."""
-
-    def __init__(self) -> None:
-        self.fence: str | None = None
-        self.front_matter: bool | None = None  # None: not decided yet (first line unseen)
-        self.comments = _ElementMask(_COMMENT_OPEN, lambda _: _COMMENT_CLOSE)
-
-    def apply(self, text: str) -> str:
-        out = []
-        for line in text.splitlines(keepends=True):
-            body = line.rstrip("\r\n")
-            if self.front_matter is None:
-                # A first line "---" opens front matter only if a closing line follows; else it is a rule.
-                opener = body.strip()
-                self.front_matter = opener in ("---", "+++") and any(
-                    rest.strip() in (opener, "...") for rest in text.splitlines()[1:]
-                )
-                if self.front_matter:
-                    out.append(_blank(line))
-                    continue
-            if self.front_matter:
-                if body.strip() in ("---", "+++", "..."):
-                    self.front_matter = False
-                out.append(_blank(line))
-                continue
-            fence = _FENCE.match(body)
-            if self.fence is not None:
-                if fence and fence.group(1)[0] == self.fence[0] and len(fence.group(1)) >= len(self.fence):
-                    self.fence = None
-                out.append(_blank(line))
-                continue
-            if fence:
-                self.fence = fence.group(1)
-                out.append(_blank(line))
-                continue
-            out.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-        return self.comments.apply("".join(out))
-
-
-def _blank(text: str) -> str:
-    """Spaces in place of everything but line breaks, so offsets do not move."""
-    return re.sub(r"[^\n]", " ", text)
-
-
-# Tags stop at the next "<" as well as at ">": a page of unclosed "<" then costs one pass, not one per "<".
-_HTML_HIDDEN = re.compile(r"<(script|style|head|template|noscript)\b[^<>]*>|<!--", re.IGNORECASE)
-_HTML_BREAK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|br|tr|td|th|section|article|header|footer|blockquote|title)\b[^<>]*>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^<>]*>")
-
-
-@functools.cache
-def _closing_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf"</{name}\s*>", re.IGNORECASE) if name else _COMMENT_CLOSE
-
-
-def _html_closer(start: re.Match[str]) -> re.Pattern[str]:
-    return _closing_tag((start.group(1) or "").lower())
-_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-
-class _HtmlMask:
-    """The visible text of HTML: tags and hidden elements blanked, block tags turned into
-    sentence breaks, entities decoded and padded, so offsets stay those of the file."""
-
-    def __init__(self) -> None:
-        self.hidden = _ElementMask(_HTML_HIDDEN, _html_closer)
-
-    def apply(self, text: str) -> str:
-        import html
-
-        text = self.hidden.apply(text)
-        # U+2029 ends a sentence for the splitter but is not a line break, so lines still count right.
-        text = _HTML_BREAK.sub(lambda m: _blank(m.group(0))[:-1] + PARAGRAPH_BREAK, text)
-        text = _HTML_TAG.sub(lambda m: _blank(m.group(0)), text)
-        return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)).ljust(len(m.group(0))), text)

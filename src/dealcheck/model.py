@@ -283,6 +283,8 @@ class Finding:
     start: int = 0
     end: int = 0
     statement: int | None = None  # which statement argument it came from (1 for the first), None for files
+    # Silenced by a `dealcheck off` or `dealcheck-ignore` comment: not reported, not in the exit code, counted by --statistics.
+    suppressed: bool = False
 
 
 def iso(day: dt.date | None) -> str | None:

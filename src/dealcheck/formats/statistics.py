@@ -17,7 +17,7 @@ class StatisticsRenderer:
         self.by_claim: Counter[tuple[str, str]] = Counter()
 
     def add(self, f: Finding) -> None:
-        self.by_claim[(f.verdict, f.claim.id if f.claim else "-")] += 1
+        self.by_claim[(f.verdict + (" (suppressed)" if f.suppressed else ""), f.claim.id if f.claim else "-")] += 1
 
     def close(self) -> None:
         rows = sorted(self.by_claim.items(), key=lambda kv: (-kv[1], kv[0]))
