@@ -83,6 +83,7 @@ def _version(value: bool) -> None:
         "Check statements, files, folders or stdin against the claim base.\n\n"
         "An argument that is an existing path is read as a file (folders are walked); '-' reads stdin; "
         "anything else is a statement. With no argument, piped stdin is read.\n\n"
+        "Folders are walked for --glob patterns, leaving out what .gitignore, .ignore and --exclude name.\n\n"
         "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
         "Other commands: 'dealcheck claims list|show|validate|export|import' to browse, check and convert a claim base; "
         "'dealcheck cache info|clear' for the cache (each has --help)."
@@ -99,8 +100,16 @@ def check(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = DEFAULT_LANG,
     globs: Annotated[
         Optional[list[str]],
-        typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
+        typer.Option(
+            "--glob", "-g", show_default=False,
+            help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm. '!PATTERN' excludes, like --exclude.",
+        ),
     ] = None,
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", metavar="PATTERN", help="Leave out what this gitignore-style pattern matches, relative to each folder walked (repeatable).", show_default=False),
+    ] = None,
+    no_ignore: Annotated[bool, typer.Option("--no-ignore", help="Walk folders without reading .gitignore, .ignore and .git/info/exclude.")] = DEFAULTS.no_ignore,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores; capped at the cores).", show_default=False)] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULTS.fail_on,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = DEFAULTS.exit_zero,
@@ -114,7 +123,7 @@ def check(
 
     asked = CheckOptions(
         claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
-        lang=lang.value, globs=tuple(globs or ()), jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
+        lang=lang.value, globs=tuple(globs or ()), exclude=tuple(exclude or ()), no_ignore=no_ignore, jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
         max_size=max_size, quiet=quiet, statistics=statistics,
     )
     code = run_check(args or [], asked)

@@ -111,6 +111,8 @@ class CheckOptions:
     report_all: bool = False
     lang: str = "auto"
     globs: tuple[str, ...] = ()  # empty: inputs.DEFAULT_GLOBS
+    exclude: tuple[str, ...] = ()  # gitignore-style, relative to each folder walked
+    no_ignore: bool = False
     jobs: int | None = None  # None: every core
     fail_on: str = DEFAULT_FAIL_ON
     exit_zero: bool = False
@@ -127,7 +129,8 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
     from .checker import Options, Stats, check_inputs
-    from .inputs import DEFAULT_GLOBS, resolve
+    from .ignore import Excludes
+    from .inputs import resolve
     from .render import make_renderer, progress, summary
 
     started = time.perf_counter()
@@ -136,7 +139,10 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
         semantic=use_semantic(asked.semantic),
     )
-    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs or DEFAULT_GLOBS, warn=warn)
+    inputs = resolve(
+        args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs, warn=warn, excludes=[Excludes(asked.exclude)],
+        ignore_files=not asked.no_ignore,
+    )
     base = claimbase.load(list(asked.claims) or None, max_bytes=parse_size(asked.max_size))
     renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics)
     stats = Stats(counting=asked.fmt == "text")  # only the text summary reports the count
