@@ -15,12 +15,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
+# The choices of --format, --color and --lang, for the option parser and for configuration files.
+FORMATS = ("text", "json", "jsonl", "line", "github")
+COLORS = ("auto", "always", "never")
+LANGS = ("auto", "en", "fr")
 
 
 def warn(message: str) -> None:
@@ -48,14 +53,14 @@ def parse_date(value: str | None, option: str) -> dt.date:
 _SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
 
-def parse_size(value: str | None) -> int | None:
+def parse_size(value: str | None, option: str = "--max-size") -> int | None:
     """`--max-size`: bytes, or a number with k, M or G (powers of 1024)."""
     if value is None:
         return None
     text = value.strip().lower().removesuffix("b").removesuffix("i")
     number, unit = (text[:-1], text[-1]) if text[-1:] in _SIZE_UNITS else (text, "")
     if not number.isdigit() or int(number) == 0:
-        raise DealcheckError(f"--max-size: {value!r} is not a size (e.g. 64M, 500k, 1G)")
+        raise DealcheckError(f"{option}: {value!r} is not a size (e.g. 64M, 500k, 1G)")
     return int(number) * _SIZE_UNITS[unit]
 
 
@@ -72,13 +77,13 @@ def cap_jobs(jobs: int | None, known_bytes: int | None) -> int:
     return wanted
 
 
-def parse_levels(value: str) -> frozenset[str]:
+def parse_levels(value: str, option: str = "--fail-on") -> frozenset[str]:
     from .claimbase import VERDICTS
 
     levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
     unknown = sorted(levels - set(VERDICTS))
     if unknown:
-        raise DealcheckError(f"--fail-on: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
+        raise DealcheckError(f"{option}: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
     return levels
 
 
@@ -101,7 +106,10 @@ def silence_stdout() -> None:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What the check command was asked, as the user wrote it. Its defaults are the CLI's defaults."""
+    """What the check command was asked, as the user wrote it. Its defaults are the CLI's defaults.
+
+    `config.settle` fills in what the command line left out from the environment and the configuration file.
+    """
 
     claims: tuple[str | os.PathLike[str], ...] = ()  # empty: $DEALCHECK_CLAIMS, else the bundled base
     fmt: str = "text"
@@ -111,7 +119,7 @@ class CheckOptions:
     report_all: bool = False
     lang: str = "auto"
     globs: tuple[str, ...] = ()  # empty: inputs.DEFAULT_GLOBS
-    exclude: tuple[str, ...] = ()  # gitignore-style, relative to each folder walked
+    exclude: tuple[str, ...] = ()  # gitignore-style, relative to each folder walked (or to exclude_root)
     no_ignore: bool = False
     jobs: int | None = None  # None: every core
     fail_on: str = DEFAULT_FAIL_ON
@@ -120,6 +128,10 @@ class CheckOptions:
     max_size: str | None = None  # None: inputs.MAX_FILE_BYTES
     quiet: bool = False
     statistics: bool = False
+    config: str | None = None  # None: the nearest configuration file up from the current folder
+    no_config: bool = False
+    # The folder `exclude` is relative to when a configuration file gave it (that file's); None: each folder walked.
+    exclude_root: str | None = None
 
 
 DEFAULTS = CheckOptions()
@@ -139,8 +151,9 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
         semantic=use_semantic(asked.semantic),
     )
+    excludes = [Excludes(asked.exclude, Path(asked.exclude_root) if asked.exclude_root else None)]
     inputs = resolve(
-        args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs, warn=warn, excludes=[Excludes(asked.exclude)],
+        args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs, warn=warn, excludes=excludes,
         ignore_files=not asked.no_ignore,
     )
     base = claimbase.load(list(asked.claims) or None, max_bytes=parse_size(asked.max_size))
