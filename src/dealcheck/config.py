@@ -172,10 +172,10 @@ def settle(asked: CheckOptions, given: Collection[str] = frozenset()) -> Settled
     return Settled(replace(asked, **chosen), origins, path, why)
 
 
-def discover(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest configuration file from `start` (default: the current folder) up, with its contents."""
+def discover() -> tuple[Path, dict[str, Any]] | None:
+    """The nearest configuration file from the current folder up, with its contents."""
     try:
-        here = (start or Path.cwd()).absolute()
+        here = Path.cwd()
     except OSError:  # the current folder was removed
         return None
     for folder in (here, *here.parents):
