@@ -141,7 +141,6 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
     from .checker import Options, Stats, check_inputs
-    from .ignore import Excludes
     from .inputs import resolve
     from .render import make_renderer, progress, summary
 
@@ -151,7 +150,11 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
         semantic=use_semantic(asked.semantic),
     )
-    excludes = [Excludes(asked.exclude, Path(asked.exclude_root) if asked.exclude_root else None)]
+    excludes = []
+    if asked.exclude:  # ignore.py is left unimported by a run that walks no folder
+        from .ignore import Excludes
+
+        excludes.append(Excludes(asked.exclude, Path(asked.exclude_root) if asked.exclude_root else None))
     inputs = resolve(
         args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs, warn=warn, excludes=excludes,
         ignore_files=not asked.no_ignore,
