@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import fields
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .commands import DEFAULTS, CheckOptions, run_guarded, warn
+from .commands import COLORS, DEFAULTS, FORMATS, LANGS, CheckOptions, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .model import CLAIM_VERDICTS
 from .printable import printable
@@ -25,29 +26,15 @@ cache_app = typer.Typer(
     add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, no_args_is_help=True, context_settings=HELP,
     help="See or empty the cache of compiled claim bases and embeddings.",
 )
-SUBCOMMANDS = {"claims": claims_app, "cache": cache_app}
+config_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP,
+)
+SUBCOMMANDS = {"claims": claims_app, "cache": cache_app, "config": config_app}
 
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    line = "line"
-    github = "github"
-    sarif = "sarif"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    en = "en"
-    fr = "fr"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
+# The choices come from commands.py, which configuration files are checked against too.
+Format = Enum("Format", {v: v for v in FORMATS}, type=str)  # type: ignore[misc]
+Lang = Enum("Lang", {v: v for v in LANGS}, type=str)  # type: ignore[misc]
+Color = Enum("Color", {v: v for v in COLORS}, type=str)  # type: ignore[misc]
 
 # The enum forms of CheckOptions' defaults, which typer shows in --help.
 DEFAULT_FORMAT, DEFAULT_COLOR, DEFAULT_LANG = Format(DEFAULTS.fmt), Color(DEFAULTS.color), Lang(DEFAULTS.lang)
@@ -71,6 +58,14 @@ MaxSizeOption = Annotated[
     Optional[str],
     typer.Option("--max-size", help="Largest file read whole (claim base, review, rating map, Markdown/HTML/reST document), e.g. 64M (default: 64M).", show_default=False),
 ]
+ConfigOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--config", metavar="<file>", show_default=False,
+        help="Configuration file to use (default: the nearest .dealcheck.yaml, .dealcheck.yml or pyproject.toml with [tool.dealcheck], going up).",
+    ),
+]
+NoConfigOption = Annotated[bool, typer.Option("--no-config", "--isolated", help="Read no configuration file.")]
 
 
 def _version(value: bool) -> None:
@@ -84,12 +79,15 @@ def _version(value: bool) -> None:
         "Check statements, files, folders or stdin against the claim base.\n\n"
         "An argument that is an existing path is read as a file (folders are walked); '-' reads stdin; "
         "anything else is a statement. With no argument, piped stdin is read.\n\n"
+        "Folders are walked for --glob patterns, leaving out what .gitignore, .ignore and --exclude name. Options "
+        "not given here come from $DEALCHECK_CLAIMS, then from .dealcheck.yaml or pyproject.toml [tool.dealcheck].\n\n"
         "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
         "Other commands: 'dealcheck claims list|show|validate|export|import' to browse, check and convert a claim base; "
-        "'dealcheck cache info|clear' for the cache (each has --help)."
+        "'dealcheck cache info|clear' for the cache; 'dealcheck config' for the options in force (each has --help)."
     )
 )
 def check(
+    ctx: typer.Context,
     args: Annotated[Optional[list[str]], typer.Argument(help="Statements, files, folders, or '-' for stdin.", show_default=False)] = None,
     claims: ClaimsOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = DEFAULT_FORMAT,
@@ -100,8 +98,16 @@ def check(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = DEFAULT_LANG,
     globs: Annotated[
         Optional[list[str]],
-        typer.Option("--glob", "-g", help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm.", show_default=False),
+        typer.Option(
+            "--glob", "-g", show_default=False,
+            help="File pattern for folders (repeatable); default: *.txt *.md *.markdown *.rst *.html *.htm. '!PATTERN' excludes, like --exclude.",
+        ),
     ] = None,
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", metavar="<pattern>", help="Leave out what this gitignore-style pattern matches, relative to each folder walked (repeatable).", show_default=False),
+    ] = None,
+    no_ignore: Annotated[bool, typer.Option("--no-ignore", help="Walk folders without reading .gitignore, .ignore and .git/info/exclude.")] = DEFAULTS.no_ignore,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for large inputs (default: all cores; capped at the cores).", show_default=False)] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULTS.fail_on,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = DEFAULTS.exit_zero,
@@ -113,16 +119,28 @@ def check(
         Optional[str],
         typer.Option("--stdin-filename", help="Name of stdin in findings; its extension says how it is read (.md, .html, .rst; default: sniffed).", show_default=False),
     ] = None,
+    config: ConfigOption = None,
+    no_config: NoConfigOption = DEFAULTS.no_config,
+    show_config: Annotated[bool, typer.Option("--show-config", help="Show the options in force and where each came from, and check nothing.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     from .commands import run_check
+    from .config import describe, settle
 
     asked = CheckOptions(
         claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
-        lang=lang.value, globs=tuple(globs or ()), jobs=jobs, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
-        max_size=max_size, quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
+        lang=lang.value, globs=tuple(globs or ()), exclude=tuple(exclude or ()), no_ignore=no_ignore, jobs=jobs,
+        fail_on=fail_on, exit_zero=exit_zero, semantic=semantic, max_size=max_size, quiet=quiet, statistics=statistics,
+        stdin_filename=stdin_filename, config=config, no_config=no_config,
     )
-    code = run_check(args or [], asked)
+    # The parser's own record of what was typed: a flag that repeats the default still beats the configuration
+    # file. The source is compared by name: typer 0.28 vendors click as a private module.
+    given = {f.name for f in fields(CheckOptions) if getattr(ctx.get_parameter_source(f.name), "name", None) == "COMMANDLINE"}
+    settled = settle(asked, given)
+    if show_config:
+        print("\n".join(map(printable, describe(settled))))
+        return
+    code = run_check(args or [], settled.options)
     if code:
         raise typer.Exit(code)
 
@@ -261,6 +279,13 @@ def claims_import(
         listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
         warn(f"{sum(result.unmapped.values())} reviews skipped, rating not mapped: {listed} (see --rating-map)")
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+@config_app.command(help="Show the check options in force, each with where it came from: command line, environment, configuration file or default. 'dealcheck --show-config OPTIONS…' shows the same with check options given.")
+def config_show(config: ConfigOption = None, no_config: NoConfigOption = False) -> None:
+    from .config import describe, settle
+
+    print("\n".join(map(printable, describe(settle(CheckOptions(config=config, no_config=no_config))))))
 
 
 @cache_app.command("info", help="Where the cache is, how big, and whether it is used.")

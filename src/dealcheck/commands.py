@@ -16,12 +16,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
+# The choices of --format, --color and --lang, for the option parser and for configuration files.
+FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
+COLORS = ("auto", "always", "never")
+LANGS = ("auto", "en", "fr")
 
 
 def warn(message: str) -> None:
@@ -49,14 +54,14 @@ def parse_date(value: str | None, option: str) -> dt.date:
 _SIZE_UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
 
-def parse_size(value: str | None) -> int | None:
+def parse_size(value: str | None, option: str = "--max-size") -> int | None:
     """`--max-size`: bytes, or a number with k, M or G (powers of 1024)."""
     if value is None:
         return None
     text = value.strip().lower().removesuffix("b").removesuffix("i")
     number, unit = (text[:-1], text[-1]) if text[-1:] in _SIZE_UNITS else (text, "")
     if not number.isdigit() or int(number) == 0:
-        raise DealcheckError(f"--max-size: {value!r} is not a size (e.g. 64M, 500k, 1G)")
+        raise DealcheckError(f"{option}: {value!r} is not a size (e.g. 64M, 500k, 1G)")
     return int(number) * _SIZE_UNITS[unit]
 
 
@@ -73,13 +78,13 @@ def cap_jobs(jobs: int | None, known_bytes: int | None) -> int:
     return wanted
 
 
-def parse_levels(value: str) -> frozenset[str]:
+def parse_levels(value: str, option: str = "--fail-on") -> frozenset[str]:
     from .model import VERDICTS
 
     levels = frozenset(v.strip().lower() for v in value.split(",") if v.strip())
     unknown = sorted(levels - set(VERDICTS))
     if unknown:
-        raise DealcheckError(f"--fail-on: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
+        raise DealcheckError(f"{option}: unknown verdict {unknown[0]!r} (choose from {', '.join(VERDICTS)})")
     return levels
 
 
@@ -102,7 +107,10 @@ def silence_stdout() -> None:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What the check command was asked, as the user wrote it. Its defaults are the CLI's defaults."""
+    """What the check command was asked, as the user wrote it. Its defaults are the CLI's defaults.
+
+    `config.settle` fills in what the command line left out from the environment and the configuration file.
+    """
 
     claims: tuple[str | os.PathLike[str], ...] = ()  # empty: $DEALCHECK_CLAIMS, else the bundled base
     fmt: str = "text"
@@ -112,6 +120,8 @@ class CheckOptions:
     report_all: bool = False
     lang: str = "auto"
     globs: tuple[str, ...] = ()  # empty: inputs.DEFAULT_GLOBS
+    exclude: tuple[str, ...] = ()  # gitignore-style, relative to each folder walked (or to exclude_root)
+    no_ignore: bool = False
     jobs: int | None = None  # None: every core
     fail_on: str = DEFAULT_FAIL_ON
     exit_zero: bool = False
@@ -120,6 +130,10 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None  # None: stdin is `<stdin>`, its markup sniffed
+    config: str | None = None  # None: the nearest configuration file up from the current folder
+    no_config: bool = False
+    # The folder `exclude` is relative to when a configuration file gave it (that file's); None: each folder walked.
+    exclude_root: str | None = None
 
 
 DEFAULTS = CheckOptions()
@@ -130,7 +144,7 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     from . import claimbase
     from .checker import Options, Stats, check_inputs
     from .formats import make_renderer
-    from .inputs import DEFAULT_GLOBS, MAX_FILE_BYTES, STDIN, resolve
+    from .inputs import MAX_FILE_BYTES, STDIN, resolve
     from .render import progress, summary
 
     started = time.perf_counter()
@@ -141,7 +155,15 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     )
     if asked.stdin_filename is not None and not asked.stdin_filename.strip():
         raise DealcheckError("--stdin-filename: empty file name")
-    inputs = resolve(args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs or DEFAULT_GLOBS, warn=warn)
+    excludes = []
+    if asked.exclude:  # ignore.py is left unimported by a run that walks no folder
+        from .ignore import Excludes
+
+        excludes.append(Excludes(asked.exclude, Path(asked.exclude_root) if asked.exclude_root else None))
+    inputs = resolve(
+        args, stdin_is_tty=sys.stdin is None or sys.stdin.isatty(), globs=asked.globs, warn=warn, excludes=excludes,
+        ignore_files=not asked.no_ignore,
+    )
     if asked.stdin_filename is not None:  # like ruff and vale: stdin is shown and read as that file
         inputs = [dataclasses.replace(i, name=asked.stdin_filename) if i.name == STDIN and i.path is None else i for i in inputs]
     max_bytes = parse_size(asked.max_size)

@@ -1,8 +1,8 @@
 """The `dealcheck` program's entry point.
 
 A run with no options at all (only statements, paths and `-`) has nothing for the option parser
-to do, so it calls `run_check` directly and never imports typer: that halves the start-up of
-`dealcheck "one statement"`. Anything else goes through `cli.py`, which parses the options and
+to do, so it settles the options from the environment and the configuration file and calls
+`run_check` directly, never importing typer: that halves the start-up of `dealcheck "one statement"`. Anything else goes through `cli.py`, which parses the options and
 calls the same `run_check`. Living apart from both, it lets neither import the other's caller.
 """
 
@@ -11,15 +11,16 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-from .commands import run_check, run_guarded
+from .commands import DEFAULTS, run_check, run_guarded
+from .config import settle
 from .errors import ExitCode
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """The `dealcheck` program."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] not in ("claims", "cache") and all(a == "-" or not a.startswith("-") for a in argv):
-        run_guarded(lambda: run_check(argv))
+    if argv and argv[0] not in ("claims", "cache", "config") and all(a == "-" or not a.startswith("-") for a in argv):
+        run_guarded(lambda: run_check(argv, settle(DEFAULTS).options))
     try:
         from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
     except KeyboardInterrupt:  # Ctrl-C before run_guarded is in place: the same answer, no traceback

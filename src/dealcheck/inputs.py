@@ -14,13 +14,16 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .document import Block, Reading
 from .errors import InputError, unreadable
+
+if TYPE_CHECKING:
+    from .ignore import Excludes
 
 # Extensions that make an argument look like a file name rather than a statement.
 TEXT_EXTENSIONS = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".text", ".adoc", ".tex", ".csv", ".json", ".yaml", ".yml")
@@ -71,13 +74,17 @@ Warn = Callable[[str], None]
 
 
 def resolve(
-    args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFAULT_GLOBS, warn: Warn | None = None
+    args: Iterable[str], stdin_is_tty: bool, globs: Iterable[str] = DEFAULT_GLOBS, warn: Warn | None = None,
+    excludes: Sequence[Excludes] = (), ignore_files: bool = True,
 ) -> list[Input]:
     """Turn command-line arguments into inputs, the way vale and ruff do.
 
     An existing path is a file (or a folder, walked for `globs`); `-` is stdin; an
     argument that looks like a file name but does not exist is an error, so that a
     typo in a CI job fails loudly; anything else is a statement.
+
+    A glob that starts with `!` is an exclude, as in ripgrep; with only those, the
+    default globs choose the files. A file named here is read even if ignored.
     """
     inputs: list[Input] = []
     args = list(args)
@@ -86,6 +93,12 @@ def resolve(
             raise InputError("nothing to check: give a statement, a file, or pipe text on stdin (see --help)")
         args = ["-"]
     globs = tuple(globs)
+    negated = tuple(g[1:] for g in globs if g.startswith("!"))
+    globs = tuple(g for g in globs if not g.startswith("!")) or DEFAULT_GLOBS
+    if negated:
+        from .ignore import Excludes
+
+        excludes = [*excludes, Excludes(negated, option="--glob")]
     for pattern in globs:
         try:
             Path("x").match(pattern)
@@ -100,9 +113,11 @@ def resolve(
         path = Path(arg)
         if _exists(path):
             if path.is_dir():
-                found = walk(path, globs, warn)
+                found = walk(path, globs, warn, excludes, ignore_files)
                 if not found and warn is not None:  # like ruff: a CI job pointed at the wrong folder should say so
-                    warn(f"{arg}: no files matching {' '.join(globs)}")
+                    # Walked again, ignoring nothing, only to say why a folder with matching files gave none.
+                    left_out = (ignore_files or excludes) and walk(path, globs, ignore_files=False)
+                    warn(f"{arg}: no files matching {' '.join(globs)}" + (" that are not ignored (see --no-ignore)" if left_out else ""))
                 inputs.extend(Input(str(p), p, walked=True) for p in found)
             else:
                 inputs.append(Input(arg, path))
@@ -136,19 +151,28 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def walk(folder: Path, globs: Iterable[str], warn: Warn | None = None) -> list[Path]:
-    """Files under `folder` matching any of `globs`, in a stable order, skipping hidden folders.
+def walk(
+    folder: Path, globs: Iterable[str], warn: Warn | None = None, excludes: Sequence[Excludes] = (), ignore_files: bool = True
+) -> list[Path]:
+    """Files under `folder` matching any of `globs`, in a stable order, skipping hidden folders
+    (`.git` among them) and what ignore files and `excludes` leave out (see `ignore.Rules`).
 
     Only regular files: a FIFO or a device found in a folder would block the run or never end,
     so it is skipped, with a warning.
     """
+    from .ignore import Rules
+
+    rules = Rules(folder, excludes, ignore_files, warn)
     patterns = tuple(globs)
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        below = Path(os.path.relpath(root, folder)).as_posix()
+        below = "" if below == "." else below + "/"
+        rules.enter(below, dirs, files)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not rules.ignored(f"{below}{d}/"))
         for name in sorted(files):
             p = Path(root) / name
-            if any(p.match(g) for g in patterns):
+            if any(p.match(g) for g in patterns) and not rules.ignored(below + name):
                 try:
                     regular = stat.S_ISREG(p.stat().st_mode)
                 except OSError:
