@@ -2,7 +2,7 @@
 
 Plain text (files and stdin) is read in blocks that end at line boundaries, so memory stays flat on
 big inputs and the first findings of a stream come out at once. Markdown, HTML and reST are read whole,
-by their readers (read_markdown, read_html, read_rest), into what a person reads, with an Origin that
+by their readers (markup.markdown, markup.html, markup.rest), into what a person reads, with an Origin that
 maps every offset back to a line and column of the original file (see document.py).
 """
 
@@ -319,16 +319,16 @@ def _marked_up(
 def _reader(markup: str) -> Callable[[str], Reading]:
     # Imported here: markdown-it is imported only for Markdown, and a statement run imports none of them.
     if markup == "markdown":
-        from . import read_markdown
+        from .markup import markdown
 
-        return read_markdown.read
+        return markdown.read
     if markup == "html":
-        from . import read_html
+        from .markup import html
 
-        return read_html.read
-    from . import read_rest
+        return html.read
+    from .markup import rest
 
-    return read_rest.read
+    return rest.read
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:

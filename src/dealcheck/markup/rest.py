@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Reading
+from ..document import Reading
 
 # Directives whose content is prose; the content of any other (code-block, math, raw, include,
 # toctree, image, an extension's) is not read.

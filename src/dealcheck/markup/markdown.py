@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .document import Reading
+from ..document import Reading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -12,7 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .document import PARAGRAPH_BREAK, Reading
+from ..document import PARAGRAPH_BREAK, Reading
 
 SKIPPED = frozenset("script style noscript template head nav footer aside pre code form svg math iframe object button select textarea".split())
 BLOCKS = frozenset(
