@@ -265,13 +265,13 @@ def check_block(
                 if finding.verdict == "unknown" and not everything:
                     continue
                 positions = positions or _Positions(block)
-                finding.path = path
-                finding.start += start
-                finding.end += start
-                finding.line, finding.column = positions.at(finding.start)
-                finding.end_line, finding.end_column = positions.at(finding.end - 1)
-                finding.suppressed = silenced is not None and silenced(finding)
-                yield finding
+                first, last = finding.start + start, finding.end + start
+                (line, column), (end_line, end_column) = positions.at(first), positions.at(last - 1)
+                # Placed in its block: the finding of a sentence becomes the finding of a file.
+                yield dataclasses.replace(
+                    finding, path=path, start=first, end=last, line=line, column=column, end_line=end_line, end_column=end_column,
+                    suppressed=silenced is not None and silenced(finding),
+                )
 
 
 def _blank_line(text: str, start: int, end: int) -> bool:
@@ -329,8 +329,7 @@ def check_inputs(
                 if item.is_statement:
                     for block in blocks:
                         for finding in check_block(block, base, options, path, everything, stats, headline):
-                            finding.statement = statements
-                            yield finding
+                            yield dataclasses.replace(finding, statement=statements)
                 elif jobs <= 1:
                     for block in blocks:
                         yield from check_block(block, base, options, path, everything, stats, headline)
