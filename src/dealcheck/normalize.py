@@ -49,12 +49,15 @@ _SCALES: dict[str, float] = {
     "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
 }
 
+# The scale words of _SCALES, longest first; the one-letter ones ("13b", "5 m$") are read apart, where
+# they cannot be the start of a word.
+_SCALE_WORDS = "|".join(sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True))
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _QUANTITY_RE = re.compile(
     rf"(?:(?P<qual>{_QUALIFIER_RE})\s*)?"
     r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-    r"(?:\s?(?P<scalew>thousand|mille|millions?|milliards?|billions?|trillions?|mds?|mrds?|bn|mn|mio|tn)\b\.?"
+    rf"(?:\s?(?P<scalew>{_SCALE_WORDS})\b\.?"
     r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
     r"(?:\s?(?P<cur2>(?:de |d')?(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
     r"(?:\s?(?P<pct>%))?"
