@@ -259,21 +259,11 @@ def claims_import(
     rating_map: Annotated[Optional[Path], typer.Option("--rating-map", help="YAML or JSON mapping of rating texts to verdicts, added to the built-in table.", show_default=False)] = None,
     max_size: MaxSizeOption = None,
 ) -> None:
-    from . import claimbase, claimreview, serialise, validation
     from .commands import parse_size
+    from .curate import import_claim_reviews
     from .inputs import MAX_FILE_BYTES
-    from .render import write_text
 
-    limit = parse_size(max_size) or MAX_FILE_BYTES
-    table = claimreview.read_rating_map(rating_map, limit) if rating_map else None
-    result = claimreview.import_reviews(files, table, limit)
-    base = validation.from_data(result.base, str(output or "<imported>"))  # never write a base that does not load
-    text = serialise.to_yaml(result.base)
-    write_text(text, output, force)
-    if output is not None:
-        # Cache what was just validated under the written file's key: the first check against it
-        # then skips parsing the YAML that was just produced.
-        claimbase.cached([text.encode("utf-8")], lambda: base)
+    result = import_claim_reviews(files, rating_map, parse_size(max_size) or MAX_FILE_BYTES, output, force)
     sys.stderr.write(f"imported {result.imported} of {result.reviews} reviews\n")
     if result.unmapped:
         listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))

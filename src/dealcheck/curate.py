@@ -1,12 +1,17 @@
-"""Curator tools: list, show and validate a claim base (its examples are its test suite)."""
+"""Curator tools: list and validate a claim base (its examples are its test suite), import ClaimReview files."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checker import Options, check_sentence
 from .model import Claim, ClaimBase, Finding
+
+if TYPE_CHECKING:
+    from .claimreview import ImportResult
 
 
 @dataclass(frozen=True)
@@ -74,3 +79,22 @@ def counts(base: ClaimBase) -> dict[str, int]:
         "sources": len(base.sources),
         "entities": len(base.entities),
     }
+
+
+def import_claim_reviews(files: list[Path], rating_map: Path | None, max_bytes: int, output: Path | None, force: bool) -> ImportResult:
+    """`claims import`: ClaimReview files → a claim base written as YAML to `output` (stdout when None).
+
+    The base is validated before it is written, so a file that would not load is never produced; and the
+    compiled base is cached under the written text's key, so the first check against it skips the YAML.
+    """
+    from . import claimbase, claimreview, serialise, validation
+    from .render import write_text
+
+    table = claimreview.read_rating_map(rating_map, max_bytes) if rating_map else None
+    result = claimreview.import_reviews(files, table, max_bytes)
+    base = validation.from_data(result.base, str(output or "<imported>"))
+    text = serialise.to_yaml(result.base)
+    write_text(text, output, force)
+    if output is not None:
+        claimbase.cached([text.encode("utf-8")], lambda: base)
+    return result
