@@ -6,6 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+import yaml
+
 from conftest import MINI
 
 REVIEW = {
@@ -42,13 +45,17 @@ def test_export_claimreview_fields(run):
     assert first["datePublished"] == dt.date.today().isoformat()
     item = first["itemReviewed"]
     assert item["@type"] == "Claim"
-    assert item["appearance"][0]["url"] == "https://example.org/10q"
-    assert item["appearance"][0]["text"] == "Microsoft holds approximately 27 percent in the PBC."
+    # The evidence is the review's citation; the Claim has no claimant (author) and no appearance.
+    assert "appearance" not in item and "author" not in item
+    assert first["citation"][0]["url"] == "https://example.org/10q"
+    assert first["citation"][0]["text"] == "Microsoft holds approximately 27 percent in the PBC."
+    assert "expires" not in first
     assert {t["identifier"] for t in item["about"]} == {"microsoft", "openai"}
     variant = next(x for x in reviews if x["identifier"] == "stake-27#variant-1")
     assert variant["reviewRating"]["alternateName"] == "False" and variant["reviewRating"]["ratingValue"] == 1
     outdated = next(x for x in reviews if x["identifier"] == "azure-exclusive")
     assert outdated["itemReviewed"]["temporalCoverage"] == "2019-07-22/2025-01-20"
+    assert outdated["expires"] == "2025-01-20"
 
 
 def test_export_base_url_and_own_formats(run):
@@ -225,3 +232,81 @@ def test_the_bundled_base_is_named_for_merging(run, monkeypatch, tmp_path: Path)
     monkeypatch.setenv("DEALCHECK_CLAIMS", f"{MINI}:@bundled")
     assert "ms-stake-27pct" in run("claims", "list").out
     assert run("--claims", "@nothing", "x").code == 2
+
+
+def test_the_bundled_base_round_trips_field_by_field(run, tmp_path: Path):
+    from dealcheck import claimbase, serialise
+
+    exported = tmp_path / "reviews.json"
+    exported.write_text(run("claims", "export").out, encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    r = run("claims", "import", str(exported), "-o", str(back))
+    assert r.code == 0, r.err
+    before, after = serialise.to_data(claimbase.load()), serialise.to_data(claimbase.load(back))
+    assert after["topic"] == before["topic"] and after["claims"] == before["claims"]
+    assert {r["id"]: r for r in after["relations"]} == {r["id"]: r for r in before["relations"]}
+    # Entities travel as the claims' `about` and `mentions`: each comes back whole.
+    known = {e["id"]: e for e in before["entities"]}
+    assert all(e == known[e["id"]] for e in after["entities"])
+    assert {p for c in before["claims"] for p in c.get("subject", [])} <= {e["id"] for e in after["entities"]}
+    # Sources keep their id, title, publisher, date and url; their quotes are the ones the claims cite.
+    cited = {c["source"] for claim in before["claims"] for c in claim["citations"]}
+    assert {s["id"]: (s["title"], s["publisher"], s.get("date"), s.get("url")) for s in after["sources"]} == {
+        s["id"]: (s["title"], s["publisher"], s.get("date"), s.get("url")) for s in before["sources"] if s["id"] in cited}
+
+
+def _review(rating: dict, **more: object) -> dict:
+    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Microsoft holds about 27% of OpenAI.",
+            "url": "https://factcheck.example/27", "author": {"@type": "Organization", "name": "Example Checks"},
+            "reviewRating": {"@type": "Rating", **rating}, **more}
+
+
+@pytest.mark.parametrize(
+    ("rating", "verdict"),
+    [
+        ({"ratingValue": 5, "bestRating": 5, "worstRating": 1}, "true"),
+        ({"ratingValue": 1}, "false"),  # schema.org's default scale is 1–5
+        ({"ratingValue": "2", "bestRating": "5", "worstRating": "1"}, "misleading"),
+        ({"ratingValue": 10, "bestRating": 10, "worstRating": 0}, "true"),
+        ({"ratingValue": 0, "bestRating": 10, "worstRating": 0}, "false"),
+        ({"ratingValue": 9, "bestRating": 10, "worstRating": 0}, "true"),
+    ],
+)
+def test_a_numeric_rating_is_read_on_its_scale(run, tmp_path: Path, rating: dict, verdict: str):
+    f = tmp_path / "r.json"
+    f.write_text(json.dumps(_review(rating)), encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    assert run("claims", "import", str(f), "-o", str(out)).code == 0
+    [claim] = yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
+    assert claim["verdict"] == verdict
+
+
+def test_a_numeric_rating_outside_its_scale_is_not_guessed(run, tmp_path: Path):
+    f = tmp_path / "r.json"
+    reviews = [_review({"ratingValue": 7, "bestRating": 5, "worstRating": 1}), _review({"alternateName": "True"}, claimReviewed="OpenAI is a nonprofit.")]
+    f.write_text(json.dumps(reviews), encoding="utf-8")
+    r = run("claims", "import", str(f), "-o", str(tmp_path / "b.yaml"))
+    assert r.code == 1 and "1 reviews skipped, rating not mapped" in r.err
+
+
+def test_expires_is_when_the_claim_stops_holding(run, tmp_path: Path):
+    f = tmp_path / "r.json"
+    f.write_text(json.dumps(_review({"alternateName": "True"}, expires="2025-10-27")), encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    assert run("claims", "import", str(f), "-o", str(out)).code == 0
+    [claim] = yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
+    assert str(claim["valid_until"]) == "2025-10-27"
+    r = run("--claims", str(out), "--as-of", "2026-01-01", "-f", "json", "Microsoft holds about 27% of OpenAI.")
+    assert r.json()[0]["verdict"] == "outdated"
+
+
+def test_a_fact_checkers_appearance_is_not_evidence(run, tmp_path: Path):
+    review = _review({"alternateName": "False"}, itemReviewed={
+        "@type": "Claim", "author": {"@type": "Person", "name": "A poster"},
+        "appearance": [{"@type": "CreativeWork", "url": "https://social.example/post/1"}]})
+    f = tmp_path / "r.json"
+    f.write_text(json.dumps(review), encoding="utf-8")
+    out = tmp_path / "b.yaml"
+    assert run("claims", "import", str(f), "-o", str(out)).code == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [s.get("url") for s in data["sources"]] == ["https://factcheck.example/27"]

@@ -4,7 +4,8 @@ Export writes one ClaimReview per claim and per variant, using standard properti
 - `itemReviewed.alternateName` carries the paraphrases;
 - `itemReviewed.about` carries the subject entities with their aliases;
 - `itemReviewed.temporalCoverage` carries the dates the claim holds for;
-- `itemReviewed.appearance` carries the citations (url, headline, date, publisher, quote as `text`);
+- the review's `citation` carries the evidence (url, headline, date, publisher, quote as `text`), and its
+  `expires` the day the claim stopped holding;
 - what schema.org has no property for is carried in `dealcheck:` extension properties: the claim's
   figures (`dealcheck:numbers`), the claim that replaced it (`dealcheck:replacedBy`), the curators'
   examples with their expected verdicts (`dealcheck:examples`), its relations
@@ -110,14 +111,12 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
             rating = Verdict.of(verdict).rating
             assert rating is not None  # a base's verdicts are CLAIM_VERDICTS, which all have a rating
             value, name = rating
-            item: dict[str, Any] = {
-                "@type": "Claim",
-                "appearance": [_appearance(c) for c in citations],
-            }
+            # A claim of a base is a fact curated from the sources, said by no one in particular: the Claim has
+            # no `author` (its claimant) and no `appearance` (where it was made); the sources are the review's
+            # evidence, its `citation`.
+            item: dict[str, Any] = {"@type": "Claim"}
             if claim.valid_from:
                 item["datePublished"] = claim.valid_from.isoformat()
-            if citations and citations[0].source.publisher:
-                item["author"] = {"@type": "Organization", "name": citations[0].source.publisher}
             if paraphrases:
                 item["alternateName"] = paraphrases
             if about:
@@ -153,7 +152,10 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
                 "reviewBody": explanation,
                 "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1, "alternateName": name},
                 "itemReviewed": item,
+                "citation": [_evidence(c) for c in citations],
             }
+            if claim.valid_until:  # a fact-check's shelf life: the claim no longer holds after it
+                review["expires"] = claim.valid_until.isoformat()
             out.append(review)
     return out
 
@@ -167,7 +169,7 @@ def _thing(e: Any) -> dict[str, Any]:
 
 
 
-def _appearance(c: Any) -> dict[str, Any]:
+def _evidence(c: Any) -> dict[str, Any]:
     s = c.source
     work: dict[str, Any] = {"@type": "CreativeWork", "identifier": s.id, "headline": s.title, "text": c.quote}
     if s.url:
@@ -377,7 +379,27 @@ def _verdict(review: dict[str, Any], table: dict[str, str]) -> tuple[str | None,
     rating = rating[0] if isinstance(rating, list) and rating else rating
     words = _text(rating.get("alternateName")) or _text(rating.get("name")) if isinstance(rating, dict) else None
     words = words or _text(review.get("textualRating")) or ""
-    return table.get(rating_key(words)), words
+    verdict = table.get(rating_key(words))
+    if verdict is None and isinstance(rating, dict):
+        verdict = _numeric_verdict(rating)
+    return verdict, words
+
+
+# A rating on a 1–5 scale, as dealcheck exports it (see Verdict.rating); 4, which it never writes, is the
+# "mostly true" of the scales fact-checkers use.
+_SCALE_VERDICTS = {**{v.rating[0]: v.value for v in Verdict if v.rating is not None}, 4: "true"}
+
+
+def _numeric_verdict(rating: dict[str, Any]) -> str | None:
+    """A `ratingValue` read on its `bestRating`/`worstRating` scale (schema.org's defaults: 5 and 1), brought
+    to 1–5 and rounded; None when it is not a number inside its scale."""
+    try:
+        value, best, worst = (float(rating.get(k, default)) for k, default in (("ratingValue", "nan"), ("bestRating", 5), ("worstRating", 1)))
+    except (TypeError, ValueError):
+        return None
+    if not (best != worst and min(best, worst) <= value <= max(best, worst)):  # NaN fails here too
+        return None
+    return _SCALE_VERDICTS.get(round(1 + 4 * (value - worst) / (best - worst)))
 
 
 def _add_review(
@@ -417,6 +439,9 @@ def _add_review(
             claim["valid_from"] = start
         if end:
             claim["valid_until"] = end
+    expires = _date(review.get("expires"))
+    if expires and "valid_until" not in claim:
+        claim["valid_until"] = expires
     claim["citations"] = _citations(review, sources)
     if verdict == "true":  # a debunked claim's figures are what is wrong, not what the sources give
         _, figures = extract_quantities(text)
@@ -459,10 +484,15 @@ def _explanation(review: dict[str, Any], words: str) -> str:
 
 
 def _citations(review: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
-    """The evidence: the appearances a dealcheck export lists, else the fact-check itself."""
+    """The evidence: the works a review cites (`citation`, `isBasedOn`), else the fact-check itself.
+
+    Earlier exports of dealcheck listed the evidence as the Claim's `appearance`, each work with its quote
+    as `text`; such a work is read as evidence too. A fact-checker's `appearance` (where the claim was made:
+    a post, a speech) has no quote, and is not evidence.
+    """
     item = _item(review)
     found = []
-    for work in _list(item.get("appearance")):
+    for work in [*_list(review.get("citation")), *_list(review.get("isBasedOn")), *_list(item.get("appearance"))]:
         if isinstance(work, dict) and _text(work.get("text")):
             url = _text(work.get("url"))
             found.append((
