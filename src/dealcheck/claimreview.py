@@ -31,7 +31,7 @@ from typing import Any
 from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
-from .model import EXAMPLE_VERDICTS, ClaimBase, Verdict, iso
+from .model import ENTITY_ID_RE, EXAMPLE_VERDICTS, ID_RE, WEB_URL_RE, ClaimBase, Verdict, iso, verdict_word
 from .normalize import extract_quantities, fold
 from .printable import strip_controls
 from .serialise import numbers_data
@@ -75,8 +75,7 @@ def read_rating_map(path: Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, st
         raise InputError(f"{path}: a rating map is a mapping of rating text to verdict")
     table = {}
     for rating, verdict in data.items():
-        if isinstance(verdict, bool):  # YAML reads a bare true/false as a boolean
-            verdict = "true" if verdict else "false"
+        verdict = verdict_word(verdict)
         if verdict not in CLAIM_VERDICTS:
             raise InputError(f"{path}: {rating!r} maps to {verdict!r}, not one of {', '.join(CLAIM_VERDICTS)}")
         table[str(rating)] = str(verdict)
@@ -463,7 +462,7 @@ def _entity(thing: Any, entities: dict[str, dict[str, Any]]) -> str | None:
     if not (isinstance(thing, dict) and _text(thing.get("identifier")) and _text(thing.get("name"))):
         return None
     entity_id = _text(thing["identifier"]) or ""
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
+    if not ENTITY_ID_RE.fullmatch(entity_id):
         return None
     aliases = [a for a in _list(thing.get("alternateName")) if isinstance(a, str)]
     entry = entities.setdefault(entity_id, {"id": entity_id, "name": _text(thing["name"]), "aliases": []})
@@ -515,7 +514,7 @@ def _citations(review: dict[str, Any], sources: dict[str, dict[str, Any]]) -> li
                                                 "publisher": publisher or "unknown"})
         if date:
             source.setdefault("date", date)
-        if url and re.match(r"https?://\S+$", url):
+        if url and WEB_URL_RE.fullmatch(url):
             source.setdefault("url", url)
         quotes = source.setdefault("quotes", [])
         if quote not in quotes:
@@ -536,7 +535,7 @@ def _slug(review: dict[str, Any], text: str) -> str:
 
 def _unique(claim_id: str, taken: dict[str, Any]) -> str:
     claim_id = re.sub(r"[^A-Za-z0-9_.-]+", "-", claim_id).strip("-.") or "claim"
-    if not re.match(r"[A-Za-z0-9]", claim_id):
+    if not ID_RE.match(claim_id):
         claim_id = f"c{claim_id}"
     candidate, n = claim_id, 2
     while candidate in taken:

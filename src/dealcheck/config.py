@@ -20,6 +20,7 @@ from typing import Any
 
 from .commands import COLORS, DEFAULTS, FORMATS, LANGS, CheckOptions, parse_date, parse_levels, parse_size
 from .errors import DealcheckError
+from .model import verdict_word
 
 CONFIG_FILES = (".dealcheck.yaml", ".dealcheck.yml")  # before pyproject.toml in the same folder
 PYPROJECT = "pyproject.toml"
@@ -66,8 +67,7 @@ def _globs(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _fail_on(value: Any, where: str) -> str:
-    # YAML reads the verdicts true and false, written bare, as booleans.
-    verdicts = [("true" if v else "false") if isinstance(v, bool) else v for v in (value if isinstance(value, list) else [value])]
+    verdicts = [verdict_word(v) for v in (value if isinstance(value, list) else [value])]
     text = ",".join(_strings(verdicts, where))
     parse_levels(text, where)
     return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -55,6 +56,17 @@ class Verdict(str, Enum):
     UNVERIFIED = ("unverified", ("bold", "blue"), 3, "notice", ("fail", "note"), (3, "Unverified"))
     OUTDATED = ("outdated", ("bold", "magenta"), 2, "warning", ("fail", "note"), None)
     UNKNOWN = ("unknown", ("dim",), 5, "notice", ("open", "none"), None)
+
+
+# What the format allows, wherever a base's data comes from (YAML, ClaimReview, a configuration file).
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # claims and sources
+ENTITY_ID_RE = re.compile(r"[a-z][a-z0-9_]*")  # entities: they become words of the matched text
+WEB_URL_RE = re.compile(r"https?://\S+")
+
+
+def verdict_word(value: object) -> object:
+    """A verdict as written: YAML reads a bare `true` or `false` as a boolean, and the verdict is the word."""
+    return ("true" if value else "false") if isinstance(value, bool) else value
 
 
 CLAIM_VERDICTS = tuple(v.value for v in Verdict if v.rating is not None)

@@ -8,7 +8,6 @@ the JSON Schema shipped beside the package (`schema/claimbase.schema.json`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
@@ -18,8 +17,11 @@ from typing import Any
 from .errors import ClaimBaseError, data_oddity
 from .model import (
     CLAIM_VERDICTS,
+    ENTITY_ID_RE,
     EXAMPLE_VERDICTS,
     FORMAT_VERSION,
+    ID_RE,
+    WEB_URL_RE,
     Citation,
     Claim,
     ClaimBase,
@@ -30,12 +32,10 @@ from .model import (
     Source,
     Topic,
     Variant,
+    verdict_word,
 )
 from .normalize import RELATIONS, Normalizer, Quantity, alias_table, fold, parse_quantity, words
 from .referents import Referents
-
-_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
-
 
 # --- YAML with line numbers ---------------------------------------------------------
 
@@ -136,9 +136,7 @@ class _Checker:
         return None
 
     def choice(self, m: _Mapping, key: str, where: str, allowed: tuple[str, ...]) -> str | None:
-        value = m.get(key)
-        if isinstance(value, bool):  # YAML reads a bare true/false as a boolean
-            value = "true" if value else "false"
+        value = verdict_word(m.get(key))
         if value not in allowed:
             self.error(m.line_of(key), f"{where}.{key}", f"{value!r} is not one of {', '.join(allowed)}")
             return None
@@ -158,7 +156,7 @@ class _Checker:
         if value is None:
             return None
         line = m.line_of(key)
-        if not _ID_RE.fullmatch(value):
+        if not ID_RE.fullmatch(value):
             self.error(line, f"{where}.{key}", f"{value!r} is not a valid id (letters, digits, '-', '_', '.')")
         if value in seen:
             self.error(line, f"{where}.{key}", f"duplicate id {value!r} (first at line {seen[value]})")
@@ -329,7 +327,7 @@ def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
     for where, item in _each(ck, doc, "entities", *_keys("entity")):
         entity_id = ck.ident(item, "id", where, seen)
         name = ck.text(item, "name", where)
-        if entity_id and not re.fullmatch(r"[a-z][a-z0-9_]*", entity_id):
+        if entity_id and not ENTITY_ID_RE.fullmatch(entity_id):
             ck.error(item.line_of("id"), f"{where}.id", "entity ids are lower-case words ([a-z][a-z0-9_]*)")
         if entity_id and name:
             entities.append(Entity(entity_id, name, _strings(ck, item, "aliases", where), _strings(ck, item, "referents", where)))
@@ -344,7 +342,7 @@ def _load_sources(ck: _Checker, doc: _Mapping) -> dict[str, Source]:
         title, publisher = ck.text(item, "title", where), ck.text(item, "publisher", where)
         day = ck.date(item, "date", where)
         url = ck.text(item, "url", where)
-        if url and not re.match(r"https?://\S+$", url):
+        if url and not WEB_URL_RE.fullmatch(url):
             ck.error(item.line_of("url"), f"{where}.url", f"not an http(s) URL: {url!r}")
         if source_id and title and publisher:
             sources[source_id] = Source(
@@ -381,7 +379,7 @@ def _load_claims(
     raw = ck.items(doc, "claims", "claims")
     for i, item in enumerate(raw):
         line = _line_of(raw, i, doc)
-        named = isinstance(item, dict) and isinstance(item.get("id"), str) and _ID_RE.fullmatch(item["id"])
+        named = isinstance(item, dict) and isinstance(item.get("id"), str) and ID_RE.fullmatch(item["id"])
         where = f"claims[{item['id'] if named else i}]"
         if not ck.mapping(item, line, where, *_keys("claim")):
             continue
