@@ -101,6 +101,12 @@ def test_http_500_is_one_line(mini, server: Server):
     assert (r.code, r.err) == (2, f"dealcheck: error: {server.url('/boom')}: HTTP 500 Internal Server Error\n")
 
 
+def test_unknown_http_status_is_one_line(mini, server: Server):
+    server.routes["/odd"] = Route(b"", "text/plain", 599)
+    r = mini(server.url("/odd"))
+    assert (r.code, r.err) == (2, f"dealcheck: error: {server.url('/odd')}: HTTP 599\n")
+
+
 def test_connection_refused_is_one_line(mini):
     with socket.socket() as probe:  # a port nobody listens on: bound, then closed
         probe.bind(("127.0.0.1", 0))

@@ -7,6 +7,7 @@ this module (and urllib) is imported for nothing else.
 
 from __future__ import annotations
 
+import http
 import http.client
 import time
 import urllib.error
@@ -78,7 +79,7 @@ def fetch(url: str, limit: int) -> Page:
         exc.close()
         if 300 <= exc.code < 400:  # urllib stopped following: a loop, too many redirects, or one to another scheme
             raise InputError(_failed(url, str(exc.reason).splitlines()[0])) from None
-        raise InputError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+        raise InputError(f"{url}: {_status(exc.code, exc.reason)}") from None
     except urllib.error.URLError as exc:
         raise InputError(_failed(url, exc.reason)) from None
     except (OSError, http.client.HTTPException) as exc:
@@ -111,6 +112,15 @@ def _inflated(data: bytes, url: str, limit: int) -> bytes:
     if len(out) > limit:
         raise InputError(_too_large(url, limit))
     return out
+
+
+def _status(code: int, reason: object) -> str:
+    """"HTTP 404 Not Found", with the standard phrase: the one a server sends may be anything, or nothing."""
+    try:
+        phrase = http.HTTPStatus(code).phrase
+    except ValueError:
+        phrase = (str(reason).splitlines() or [""])[0]
+    return f"HTTP {code} {phrase}".strip()
 
 
 def _too_large(url: str, limit: int) -> str:
