@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import contextlib
+import http.server
 import io
 import json
+import socket
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,12 +59,23 @@ def _embedded_bundled_base(tmp_path_factory: pytest.TempPathFactory) -> None:
         semantic.embeddings(claimbase.load(use_cache=False).index.texts)
 
 
+_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback_only(host: Any, *args: Any, **kw: Any) -> Any:
+    if host not in ("127.0.0.1", "localhost"):
+        raise socket.gaierror(socket.EAI_NONAME, f"tests never reach the network ({host})")
+    return _getaddrinfo(host, *args, **kw)
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # One cache for the session (fast), never the user's; and no claim base from the environment.
     monkeypatch.setenv("DEALCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("DEALCHECK_CLAIMS", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # Every connection starts with a name lookup: one to anything but this machine fails, as offline.
+    monkeypatch.setattr(socket, "getaddrinfo", _loopback_only)
 
 
 @pytest.fixture
@@ -88,3 +105,63 @@ def mini(run: Callable[..., Result]) -> Callable[..., Result]:
         return run("--claims", str(MINI), *args, **kw)
 
     return invoke
+
+
+@dataclass
+class Route:
+    """What the test server answers on one path."""
+
+    body: bytes
+    content_type: str | None = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    length: bool = True  # send Content-Length; without it the body ends when the connection does
+
+
+@dataclass
+class Server:
+    """The test server: the routes a test sets, and how often each path was asked for."""
+
+    base: str
+    routes: dict[str, Route]
+    hits: Counter[str]
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        state: Server = self.server.state  # type: ignore[attr-defined]
+        state.hits[self.path] += 1
+        route = state.routes.get(self.path, Route(b"not here", "text/plain", 404))
+        time.sleep(route.delay)
+        self.send_response(route.status)
+        if route.content_type is not None:
+            self.send_header("Content-Type", route.content_type)
+        for name, value in route.headers.items():
+            self.send_header(name, value)
+        if route.length:
+            self.send_header("Content-Length", str(len(route.body)))
+        self.end_headers()
+        with contextlib.suppress(ConnectionError):  # a client that refused the body hangs up
+            self.wfile.write(route.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+    """An HTTP server on 127.0.0.1, on a port the system picks, for URL arguments: no test touches the network."""
+    for proxy in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(proxy, raising=False)  # 127.0.0.1 must be asked directly, not through a proxy
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    state = Server(f"http://127.0.0.1:{httpd.server_address[1]}", {}, Counter())
+    httpd.state = state  # type: ignore[attr-defined]
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield state
+    httpd.shutdown()
+    httpd.server_close()

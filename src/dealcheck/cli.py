@@ -56,7 +56,7 @@ ClaimsOption = Annotated[
 ]
 MaxSizeOption = Annotated[
     Optional[str],
-    typer.Option("--max-size", help="Largest file read whole (claim base, review, rating map, Markdown/HTML/reST document), e.g. 64M (default: 64M).", show_default=False),
+    typer.Option("--max-size", help="Largest file read whole (claim base, review, rating map, Markdown/HTML/reST/Word document, a URL's page), e.g. 64M (default: 64M).", show_default=False),
 ]
 ConfigOption = Annotated[
     Optional[str],
@@ -77,8 +77,8 @@ def _version(value: bool) -> None:
 @check_app.command(
     help=(
         "Check statements, files, folders or stdin against the claim base.\n\n"
-        "An argument that is an existing path is read as a file (folders are walked); '-' reads stdin; "
-        "anything else is a statement. With no argument, piped stdin is read.\n\n"
+        "An argument that is an existing path is read as a file (folders are walked); an http:// or https:// URL is fetched "
+        "and read as a document; '-' reads stdin; anything else is a statement. With no argument, piped stdin is read.\n\n"
         "Folders are walked for --glob patterns, leaving out what .gitignore, .ignore and --exclude name. Options "
         "not given here come from $DEALCHECK_CLAIMS, then from .dealcheck.yaml or pyproject.toml [tool.dealcheck].\n\n"
         "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
@@ -88,7 +88,7 @@ def _version(value: bool) -> None:
 )
 def check(
     ctx: typer.Context,
-    args: Annotated[Optional[list[str]], typer.Argument(help="Statements, files, folders, or '-' for stdin.", show_default=False)] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(help="Statements, files, folders, URLs, or '-' for stdin.", show_default=False)] = None,
     claims: ClaimsOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = DEFAULT_FORMAT,
     color: Annotated[Color, typer.Option("--color", help="Colour in text output (NO_COLOR is honoured).")] = DEFAULT_COLOR,

@@ -1,9 +1,10 @@
-"""What the user hands dealcheck: statements, files, folders and stdin, read as text blocks.
+"""What the user hands dealcheck: statements, files, folders, URLs and stdin, read as text blocks.
 
 Plain text (files and stdin) is read in blocks that end at line boundaries, so memory stays flat on
-big inputs and the first findings of a stream come out at once. Markdown, HTML and reST are read whole,
-by their readers (markup.markdown, markup.html, markup.rest), into what a person reads, with an Origin that
-maps every offset back to a line and column of the original file (see document.py).
+big inputs and the first findings of a stream come out at once. Markdown, HTML, reST and Word documents are
+read whole, by their readers (markup.markdown, markup.html, markup.rest, markup.docx), into what a person
+reads, with an Origin that maps every offset back to a line and column of the original file (see document.py).
+A URL is fetched whole (remote.py), then read as a file of its content type would be.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.rst", "*.html", "*.htm")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 REST_EXTENSIONS = (".rst", ".rest")
+DOCX_EXTENSIONS = (".docx",)
 BLOCK_BYTES = 256 * 1024
 # The first block is small and each next one twice as big, up to BLOCK_BYTES: with worker processes
 # a block's findings come back when the whole block is checked, and a stream's first findings
@@ -42,17 +44,19 @@ MAX_FILE_BYTES = 64 * 2**20
 MAX_BLOCK_BYTES = 4 * BLOCK_BYTES  # a block with no blank line is cut anyway here; also the longest line read at once
 STDIN = "<stdin>"
 
-_FILE_LIKE = re.compile(r"\S*(?:[/\\]\S*|\.(?:" + "|".join(e[1:] for e in TEXT_EXTENSIONS) + r"))", re.IGNORECASE)
+_FILE_LIKE = re.compile(r"\S*(?:[/\\]\S*|\.(?:" + "|".join(e[1:] for e in (*TEXT_EXTENSIONS, *DOCX_EXTENSIONS)) + r"))", re.IGNORECASE)
+_URL = re.compile(r"https?://\S*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Input:
-    """One thing to check. `path` is None for a statement given on the command line."""
+    """One thing to check. `path` is None for a statement given on the command line, for stdin and for a URL."""
 
     name: str
     path: Path | None = None
     text: str | None = None
     walked: bool = False  # found in a folder, not named by the user: a bad one is skipped with a warning
+    url: bool = False  # `name` is a URL, fetched when its turn comes
 
     @property
     def is_statement(self) -> bool:
@@ -79,14 +83,16 @@ def resolve(
 ) -> list[Input]:
     """Turn command-line arguments into inputs, the way vale and ruff do.
 
-    An existing path is a file (or a folder, walked for `globs`); `-` is stdin; an
-    argument that looks like a file name but does not exist is an error, so that a
-    typo in a CI job fails loudly; anything else is a statement.
+    An existing path is a file (or a folder, walked for `globs`); `-` is stdin; an http or
+    https URL is a document to fetch (once, however often it is named); an argument that
+    looks like a file name but does not exist is an error, so that a typo in a CI job fails
+    loudly; anything else is a statement. Nothing found in a folder is ever fetched.
 
     A glob that starts with `!` is an exclude, as in ripgrep; with only those, the
     default globs choose the files. A file named here is read even if ignored.
     """
     inputs: list[Input] = []
+    urls: set[str] = set()
     args = list(args)
     if not args:
         if stdin_is_tty:
@@ -121,6 +127,10 @@ def resolve(
                 inputs.extend(Input(str(p), p, walked=True) for p in found)
             else:
                 inputs.append(Input(arg, path))
+        elif _URL.fullmatch(arg.strip()):
+            if arg.strip() not in urls:
+                urls.add(arg.strip())
+                inputs.append(Input(arg.strip(), url=True))
         elif _FILE_LIKE.fullmatch(arg.strip()) and not arg.strip().startswith(("$", "€")):
             raise InputError(f"{arg}: no such file")
         elif arg.strip():
@@ -185,27 +195,61 @@ def walk(
 
 
 class _Decoder:
-    """UTF-8 with replacement, remembering the first line where bytes were invalid."""
+    """UTF-8 (or the charset a server named) with replacement, remembering the first line where bytes were invalid."""
 
-    def __init__(self) -> None:
+    def __init__(self, encoding: str = "utf-8", label: str = "UTF-8") -> None:
+        self.encoding, self.label = encoding, label
         self.bad_line: int | None = None
 
     def decode(self, data: bytes, first_line: int) -> str:
         try:
-            return data.decode("utf-8")
+            return data.decode(self.encoding)
         except UnicodeDecodeError as exc:
             if self.bad_line is None:
                 self.bad_line = first_line + data.count(b"\n", 0, exc.start)
-            return data.decode("utf-8", errors="replace")
+            return data.decode(self.encoding, errors="replace")
+
+    def report(self, name: str, warn: Warn) -> None:
+        if self.bad_line is not None:
+            warn(f"{name}:{self.bad_line}: invalid {self.label}, replaced with U+FFFD")
 
 
 def markup_of(name: str) -> str:
-    """How a file of this name is read: "markdown", "html", "rest", or "" for plain text."""
+    """How a file of this name is read: "markdown", "html", "rest", "docx", or "" for plain text."""
     suffix = os.path.splitext(name)[1].lower()
-    for markup, extensions in (("markdown", MARKDOWN_EXTENSIONS), ("html", HTML_EXTENSIONS), ("rest", REST_EXTENSIONS)):
+    for markup, extensions in (
+        ("markdown", MARKDOWN_EXTENSIONS), ("html", HTML_EXTENSIONS), ("rest", REST_EXTENSIONS), ("docx", DOCX_EXTENSIONS),
+    ):
         if suffix in extensions:
             return markup
     return ""
+
+
+# What a server's Content-Type says of how to read the body; text/plain is left to the URL's extension,
+# since raw file hosts (GitHub's among them) serve .md and .rst as text/plain.
+_MEDIA_TYPES = {
+    "text/html": "html", "application/xhtml+xml": "html", "text/markdown": "markdown", "text/x-markdown": "markdown",
+    "text/x-rst": "rest", "text/prs.fallenstein.rst": "rest",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
+# Types that say nothing of the content, which the URL's extension then decides when it names a known format.
+_UNTYPED = ("", "application/octet-stream", "binary/octet-stream")
+
+
+def _markup_of_page(media_type: str, url: str, name: str) -> str:
+    """How a fetched body is read, from its media type, else the extension of the URL it came from (`url`,
+    where the redirects led; `name` is the one the user gave)."""
+    if media_type in _MEDIA_TYPES:
+        return _MEDIA_TYPES[media_type]
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path
+    if media_type.startswith("text/"):
+        return markup_of(path)
+    suffix = os.path.splitext(path)[1].lower()
+    if media_type in _UNTYPED and suffix in (*TEXT_EXTENSIONS, *HTML_EXTENSIONS, *REST_EXTENSIONS, *DOCX_EXTENSIONS):
+        return markup_of(path)
+    raise InputError(f"{name}: {media_type or 'content of no type'} is not a document dealcheck reads, not checked")
 
 
 def read_blocks(
@@ -219,6 +263,14 @@ def read_blocks(
     if item.text is not None:
         yield Block(item.text, 1)
         return
+    if item.url:
+        from .remote import fetch
+
+        page = fetch(item.name, max_bytes)
+        read_as = _markup_of_page(page.media_type, page.url, item.name)
+        data = page.data if read_as == "docx" else _as_utf8(page.data, page.charset, item.name, warn)
+        yield from _blocks_of(io.BytesIO(data), item.name, warn, read_as, on_read, max_bytes)
+        return
     if item.path is None:
         stream: BinaryIO = sys.stdin.buffer
         # Named by --stdin-filename, stdin is read as that file would be; unnamed, its first bytes tell.
@@ -231,6 +283,23 @@ def read_blocks(
         raise InputError(unreadable(item.name, exc)) from None
     with fh:
         yield from _blocks_of(fh, item.name, warn, markup_of(item.path.name), on_read, max_bytes)
+
+
+def _as_utf8(data: bytes, charset: str | None, name: str, warn: Warn) -> bytes:
+    """A body in the charset its server named, as the UTF-8 that every reader reads (characters, hence columns, unchanged)."""
+    if charset is None:
+        return data
+    try:
+        encoding = codecs.lookup(charset).name
+        if encoding == "utf-8":
+            return data
+        decoder = _Decoder(encoding, charset)
+        text = decoder.decode(data, 1)
+    except LookupError:  # a name Python does not know, or a codec that is not a text encoding ("base64")
+        warn(f"{name}: unknown charset {charset!r}, read as UTF-8")
+        return data
+    decoder.report(name, warn)
+    return text.encode("utf-8")
 
 
 _HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
@@ -254,6 +323,14 @@ def sniff(head: bytes) -> str:
 def _blocks_of(
     stream: BinaryIO, name: str, warn: Warn, markup: str | None, on_read: Callable[[int], None] | None, max_bytes: int
 ) -> Iterator[Block]:
+    if markup == "docx":  # a zip of XML, not text: never sniffed, decoded or streamed
+        from .markup import docx
+
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(_too_big(name, max_bytes, markup))
+        yield from _handed_out(docx.read(data, name, max_bytes), len(data), on_read)
+        return
     read1 = getattr(stream, "read1", stream.read)
     head = read1(8192)  # read1: a slow pipe is not waited on for 8 KiB
     if markup is None:
@@ -288,11 +365,14 @@ def _blocks_of(
         if on_read is not None:
             on_read(size)
         yield Block(decoder.decode(b"".join(pending), line), line)
-    if decoder.bad_line is not None:
-        warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")
+    decoder.report(name, warn)
 
 
-_MARKUP_NAMES = {"markdown": "Markdown", "html": "HTML", "rest": "reStructuredText"}
+_MARKUP_NAMES = {"markdown": "Markdown", "html": "HTML", "rest": "reStructuredText", "docx": "a Word document"}
+
+
+def _too_big(name: str, max_bytes: int, markup: str) -> str:
+    return f"{name}: larger than {max_bytes:,} bytes, too big to read as {_MARKUP_NAMES[markup]} (see --max-size)"
 
 
 def _marked_up(
@@ -301,19 +381,21 @@ def _marked_up(
     """A marked-up input, read whole (its structure is the whole file's) then handed out in blocks."""
     data = head + stream.read(max(max_bytes + 1 - len(head), 0))
     if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than {max_bytes:,} bytes, too big to read as {_MARKUP_NAMES[markup]} (see --max-size)")
+        raise InputError(_too_big(name, max_bytes, markup))
     decoder = _Decoder()
-    source = decoder.decode(data, 1)
-    reading = _reader(markup)(source)
+    yield from _handed_out(_reader(markup)(decoder.decode(data, 1)), len(data), on_read)
+    decoder.report(name, warn)
+
+
+def _handed_out(reading: Reading, size: int, on_read: Callable[[int], None] | None) -> Iterator[Block]:
+    """A reading in blocks, each telling `on_read` the share of the input's `size` bytes it took."""
     done = 0
     for block, end in reading.blocks(FIRST_BLOCK_BYTES, BLOCK_BYTES):
         if on_read is not None:
-            now = len(data) * end // max(len(source), 1)
+            now = size * end // max(len(reading.source), 1)
             on_read(now - done)
             done = now
         yield block
-    if decoder.bad_line is not None:
-        warn(f"{name}:{decoder.bad_line}: invalid UTF-8, replaced with U+FFFD")
 
 
 def _reader(markup: str) -> Callable[[str], Reading]:
