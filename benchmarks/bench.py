@@ -133,6 +133,31 @@ def deal_dense(sentences: int, jobs: list[int], env: dict[str, str]) -> None:
         print(f"{n or os.cpu_count():>5} {seconds:>8.2f} {sentences / seconds:>12,.0f} {rss:>12.1f}")
 
 
+def first_finding(sentences: int, jobs: list[int], env: dict[str, str], megabytes: int = 6) -> None:
+    """`dealcheck -f jsonl FILE | head -1` on deal sentences back to back: how long the first finding takes
+    to reach a reader, and how long the run takes to end once the reader has gone."""
+    dense = CORPUS / f"deal-dense-{sentences}.txt"
+    if not dense.exists():
+        write_deal_dense(dense, sentences)
+    path = CORPUS / f"deal-dense-{megabytes}mb.txt"
+    if not path.exists():
+        chunk = dense.read_text(encoding="utf-8")
+        path.write_text(chunk * max(1, round(megabytes * 1e6 / len(chunk.encode("utf-8")))), encoding="utf-8")
+    print(f"\nfirst finding: dealcheck --no-semantic -f jsonl FILE | head -1, {path.stat().st_size / 1e6:.1f} MB of deal sentences")
+    print(f"{'jobs':>5} {'first line s':>13} {'run ended s':>12}")
+    for n in jobs:
+        job_args = ["--jobs", str(n)] if n else []
+        started = time.perf_counter()
+        proc = subprocess.Popen([*DEALCHECK, *job_args, "--no-semantic", "--format", "jsonl", str(path)], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env)
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        first = time.perf_counter() - started
+        proc.stdout.close()  # what `head` does after one line: the next write gets a closed pipe
+        proc.wait()
+        print(f"{n or os.cpu_count():>5} {first:>13.2f} {time.perf_counter() - started:>12.2f}")
+
+
 def semantic_available() -> bool:
     from dealcheck import semantic
 
@@ -170,6 +195,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if args.dense:
         deal_dense(args.dense, args.jobs, env)
+        first_finding(args.dense, args.jobs, env)
     if args.only_dense:
         print_cold_start(env)
         return
