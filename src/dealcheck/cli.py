@@ -114,6 +114,7 @@ def check(
     semantic: SemanticOption = None,
     max_size: MaxSizeOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = DEFAULTS.quiet,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Text output: citations' quotes whole, not cut to two lines.")] = DEFAULTS.verbose,
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = DEFAULTS.statistics,
     stdin_filename: Annotated[
         Optional[str],
@@ -130,7 +131,7 @@ def check(
     asked = CheckOptions(
         claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
         lang=lang.value, globs=tuple(globs or ()), exclude=tuple(exclude or ()), no_ignore=no_ignore, jobs=jobs,
-        fail_on=fail_on, exit_zero=exit_zero, semantic=semantic, max_size=max_size, quiet=quiet, statistics=statistics,
+        fail_on=fail_on, exit_zero=exit_zero, semantic=semantic, max_size=max_size, quiet=quiet, verbose=verbose, statistics=statistics,
         stdin_filename=stdin_filename, config=config, no_config=no_config,
     )
     # The parser's own record of what was typed: a flag that repeats the default still beats the configuration

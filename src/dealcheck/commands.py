@@ -128,6 +128,7 @@ class CheckOptions:
     semantic: bool | None = None  # None: on when the extra is installed
     max_size: str | None = None  # None: inputs.MAX_FILE_BYTES
     quiet: bool = False
+    verbose: bool = False  # text output: quotes whole, not cut to two lines
     statistics: bool = False
     stdin_filename: str | None = None  # None: stdin is `<stdin>`, its markup sniffed
     config: str | None = None  # None: the nearest configuration file up from the current folder
@@ -168,7 +169,7 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         inputs = [dataclasses.replace(i, name=asked.stdin_filename) if i.name == STDIN and i.path is None else i for i in inputs]
     max_bytes = parse_size(asked.max_size)
     base = claimbase.load(list(asked.claims) or None, max_bytes=max_bytes)
-    renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics)
+    renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics, asked.verbose)
     stats = Stats(counting=asked.fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
     code = ExitCode.OK
