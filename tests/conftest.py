@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,11 +71,15 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         data = stdin.encode() if isinstance(stdin, str) else (stdin or b"")
         monkeypatch.setattr(sys, "stdin", _Stdin(data, tty if tty is not None else stdin is None))
         capsys.readouterr()
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             main(list(args))
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)
+        finally:  # the program's own handlers would outlive it in pytest's process: Ctrl-C would end pytest silently
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 

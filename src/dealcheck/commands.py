@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from . import interrupt
 from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable
 
@@ -205,13 +206,18 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def run_guarded(command: Callable[[], int]) -> NoReturn:
-    """Run a command and exit with its code; user errors become one-line messages, never tracebacks."""
+    """Run a command and exit with its code; user errors become one-line messages, never tracebacks.
+
+    Ctrl-C is a KeyboardInterrupt only while the command runs; before and after, `interrupt` ends the process.
+    """
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        interrupt.unwind()
         code = command()
     except DealcheckError as exc:
         fail(exc.lines, ExitCode.ERROR)
     except KeyboardInterrupt:
+        interrupt.exit_at_once()  # a second Ctrl-C while this one is reported
         sys.stderr.write("dealcheck: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
     except Terminated:
@@ -220,4 +226,6 @@ def run_guarded(command: Callable[[], int]) -> NoReturn:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(ExitCode.OK)
+    finally:
+        interrupt.exit_at_once()  # the interpreter's shutdown (flushing, atexit) is no place for a traceback
     sys.exit(code)
