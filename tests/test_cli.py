@@ -388,6 +388,67 @@ def test_ctrl_c_at_any_moment_exits_130_without_traceback(tmp_path: Path, option
     assert err.endswith(b"dealcheck: interrupted\n")
 
 
+# --- shell completion ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_script_for_each_shell(run, shell):
+    r = run("completion", shell)
+    assert r.code == 0 and r.err == ""
+    assert "dealcheck" in r.out and "_DEALCHECK_COMPLETE=complete_" + shell in r.out
+
+
+def test_completion_without_a_known_shell_is_a_usage_error(run):
+    for args in (("completion",), ("completion", "ksh")):
+        r = run(*args)
+        assert r.code == 2 and r.err.startswith("dealcheck: error: ") and r.err.count("\n") == 1, args
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("dealcheck --for", ["--format"]),
+        ("dealcheck c", ["claims", "cache", "config", "completion"]),
+        ("dealcheck --format j", ["json", "jsonl"]),
+        ("dealcheck claims ", ["list", "show", "validate", "export", "import"]),
+        ("dealcheck claims list --ver", ["--verdict"]),
+        ("dealcheck completion ", ["bash", "zsh", "fish"]),
+    ],
+)
+def test_completion_requests_go_where_the_words_would(run, monkeypatch, words, expected):
+    """What the bash script asks: the words so far and which one is being completed."""
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
+    r = run()
+    assert (r.code, r.out.splitlines()) == (0, expected)
+
+
+def test_completion_requests_from_zsh_and_fish(run, monkeypatch):
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "dealcheck --for")
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_zsh")
+    assert '"--format"' in run().out
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_fish")
+    monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    assert run().out.startswith("--format\t")
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_ksh")
+    r = run()
+    assert r.code == 2 and r.err.count("\n") == 1 and "complete_bash" in r.err
+
+
+def test_bash_completes_with_the_script(tmp_path: Path):
+    """The printed script, sourced by a real bash, completes an option through the real program."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "dealcheck"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m dealcheck \"$@\"\n")
+    program.chmod(0o755)
+    script = 'eval "$(dealcheck completion bash)"; COMP_WORDS=(dealcheck --for); COMP_CWORD=1; _dealcheck_completion dealcheck; echo "${COMPREPLY[@]}"'
+    env = _env(tmp_path) | {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    p = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert p.stdout == "--format\n"
+
+
 def test_empty_argument_and_bad_glob_are_errors(mini, tmp_path: Path):
     r = mini("")
     assert (r.code, r.err) == (2, "dealcheck: error: an argument is empty: give a statement, a file or '-'\n")

@@ -28,6 +28,8 @@ DEFAULT_FAIL_ON = "false,misleading"
 FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
 COLORS = ("auto", "always", "never")
 LANGS = ("auto", "en", "fr")
+# The first arguments that name a command other than the check: `entry` sends them to the option parser.
+SUBCOMMANDS = ("claims", "cache", "config", "completion")
 
 
 def warn(message: str) -> None:

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 def main(argv: list[str] | None = None) -> NoReturn:
     """The `dealcheck` program."""
     interrupt.exit_at_once()
-    from .commands import DEFAULTS, run_check, run_guarded
+    from .commands import DEFAULTS, SUBCOMMANDS, run_check, run_guarded
     from .config import settle
 
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] not in ("claims", "cache", "config") and all(a == "-" or not a.startswith("-") for a in argv):
+    if argv and argv[0] not in SUBCOMMANDS and all(a == "-" or not a.startswith("-") for a in argv):
         run_guarded(lambda: run_check(argv, settle(DEFAULTS).options))
     from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
 
