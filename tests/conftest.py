@@ -4,6 +4,7 @@ import contextlib
 import http.server
 import io
 import json
+import signal
 import socket
 import sys
 import threading
@@ -76,6 +77,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.delenv("NO_COLOR", raising=False)
     # Every connection starts with a name lookup: one to anything but this machine fails, as offline.
     monkeypatch.setattr(socket, "getaddrinfo", _loopback_only)
+    monkeypatch.delenv("COLUMNS", raising=False)  # text output wraps to it
 
 
 @pytest.fixture
@@ -86,11 +88,15 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         data = stdin.encode() if isinstance(stdin, str) else (stdin or b"")
         monkeypatch.setattr(sys, "stdin", _Stdin(data, tty if tty is not None else stdin is None))
         capsys.readouterr()
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             main(list(args))
             code = 0
         except SystemExit as exc:
             code = int(exc.code or 0)
+        finally:  # the program's own handlers would outlive it in pytest's process: Ctrl-C would end pytest silently
+            for number, handler in handlers.items():
+                signal.signal(number, handler)
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 

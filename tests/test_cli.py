@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,7 +147,7 @@ def test_github_format(mini, tmp_path: Path):
 def test_text_format_has_no_colour_when_piped(mini):
     r = mini("Microsoft owns 49% of OpenAI.")
     assert ANSI not in r.out
-    assert "FALSE" in r.out and "claim   stake-27" in r.out
+    assert "FALSE" in r.out and "  claim        stake-27: " in r.out
     assert "Example Filings, “Quarterly report”, 2025-10-29" in r.out
     assert "https://example.org/10q" in r.out
 
@@ -170,6 +171,117 @@ def test_colour_auto_on_a_terminal_and_no_color(mini, monkeypatch):
         monkeypatch.setattr("sys.stdout", screen)
         mini("Microsoft owns 49% of OpenAI.")
         assert (ANSI in screen.getvalue()) is expected
+
+
+# --- text output: the terminal's width, a hanging indent, quotes cut short --------------------
+
+LONG = Path(__file__).parent / "data" / "long.yaml"
+LONG_EN = "Microsoft owns half of OpenAI, investors said in a long sentence that keeps going past the width."
+LONG_FR = "Microsoft détient la moitié d'OpenAI."
+URL = "https://example.org/filings/2025/quarterly-report-with-a-path-long-enough-to-pass-eighty-columns-alone.html"
+ANSI_CODE = re.compile("\x1b\\[[0-9;]*m")
+
+
+def _fields(out: str, column: int) -> list[tuple[str, list[str]]]:
+    """Each labelled field of each finding, and its lines as they start in the text column (a citation's URL
+    and quote, which have no label, are lines of its source)."""
+    fields: list[tuple[str, list[str]]] = []
+    for line in out.splitlines():
+        if not line:
+            continue
+        head, text = line[:column], line[column:]
+        assert head.endswith("  ") and not text.startswith(" "), f"not in column {column}: {line!r}"
+        if head.strip() or not fields:
+            fields.append((head.strip(), [text]))
+        else:
+            fields[-1][1].append(text)
+    return fields
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_text_wraps_to_columns_with_a_hanging_indent(run, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    r = run("--claims", str(LONG), "--top", "1", LONG_EN)
+    lines = r.out.splitlines()
+    assert all(len(line) <= width or line.strip() == URL for line in lines)  # a URL is never broken
+    assert URL in lines[-4] and max(map(len, lines)) > width
+    fields = _fields(r.out, 15)  # the widest label of either language (`--lang auto`), and two spaces
+    assert [name for name, _ in fields] == ["FALSE", "claim", "why", "source", "candidate"]
+    why = dict(fields)["why"]
+    assert len(why) > 1 and " ".join(why) == (
+        "The reported 49% was a share of profits, never ownership; the filing gives 32.5% before the "
+        "recapitalisation and about 27% after it, on an as-converted diluted basis."
+    )  # broken between words, and only there
+    assert fields[0][1][-1].endswith("(score 0.40)")
+
+
+def test_french_labels_keep_the_text_column(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    fr = run("--claims", str(LONG), "--lang", "fr", "--top", "1", LONG_EN, LONG_FR).out
+    assert [name for name, _ in _fields(fr, 15)][:3] == ["FAUX", "affirmation", "pourquoi"]
+    # English alone needs a narrower label column; with `auto` both languages share the widest.
+    assert [name for name, _ in _fields(run("--claims", str(LONG), "--lang", "en", LONG_EN).out, 13)][:3] == ["FALSE", "claim", "why"]
+    auto = [name for name, _ in _fields(run("--claims", str(LONG), LONG_EN, LONG_FR).out, 15)]
+    assert auto[0] == "FALSE" and "FAUX" in auto and "affirmation" in auto
+
+
+def test_quotes_are_cut_to_two_lines_unless_verbose(run, monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("COLUMNS", "80")
+    quote = "“Following the recapitalization, Microsoft holds an investment in OpenAI Group PBC valued"
+
+    def quoted(*args: str) -> list[str]:
+        source = dict(_fields(run("--claims", str(LONG), *args, LONG_EN).out, 15))["source"]
+        return source[source.index(URL) + 1:]
+
+    cut = quoted()
+    assert len(cut) == 2 and cut[1].endswith("…") and " ".join(cut).startswith(quote)
+    for verbose in ("--verbose", "-v"):
+        whole = quoted(verbose)
+        assert len(whole) > 2 and " ".join(whole).endswith("Microsoft held a 32.5 percent stake.”")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".dealcheck.yaml").write_text("verbose: true\n", encoding="utf-8")
+    assert quoted() == whole
+
+
+def test_colour_wraps_by_visible_width(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    plain = run("--claims", str(LONG), "--color", "never", LONG_EN).out
+    coloured = run("--claims", str(LONG), "--color", "always", LONG_EN).out
+    assert ANSI in coloured and ANSI_CODE.sub("", coloured) == plain
+
+
+def test_piped_text_wraps_at_100_columns_or_columns(run, monkeypatch):
+    lines = run("--claims", str(LONG), LONG_EN).out.splitlines()
+    assert max(len(line) for line in lines if URL not in line) in range(81, 101)
+    monkeypatch.setenv("COLUMNS", "0")  # not a width: ignored
+    assert run("--claims", str(LONG), LONG_EN).out.splitlines() == lines
+
+
+def test_text_wraps_to_the_terminal(tmp_path: Path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    primary, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 70, 0, 0))
+    env = {k: v for k, v in _env(tmp_path).items() if k != "COLUMNS"} | {"NO_COLOR": "1"}
+    with subprocess.Popen([sys.executable, "-m", "dealcheck", "--claims", str(LONG), LONG_EN], stdout=secondary, env=env) as p:
+        os.close(secondary)
+        out = b""
+        while chunk := _read_or_nothing(primary):
+            out += chunk
+    os.close(primary)
+    lines = out.decode().splitlines()
+    assert p.returncode == 1 and len(lines) > 10
+    assert all(len(line) <= 70 for line in lines if URL not in line) and any(len(line) > 60 for line in lines)
+
+
+def _read_or_nothing(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the other side has closed (EIO on Linux)
+        return b""
 
 
 def test_text_summary_on_stderr_for_files(mini, tmp_path: Path):
@@ -244,19 +356,97 @@ def test_python_m_and_pipe_into_head(tmp_path: Path):
     assert p.returncode == 1  # the findings it showed are false ones
 
 
-def test_ctrl_c_exits_130_without_traceback(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("options", "delay"),
+    [
+        # Early, Ctrl-C finds the program importing: the package, the matcher, typer (with an option).
+        ((), 0.05), ((), 0.2), ((), 0.5), (("-f", "line"), 0.05), (("-f", "line"), 0.2), (("-f", "line"), 0.5),
+        (("-",), 2.5),  # started, and blocked reading stdin
+    ],
+)
+def test_ctrl_c_at_any_moment_exits_130_without_traceback(tmp_path: Path, options: tuple[str, ...], delay: float):
     import signal
     import time
 
-    env = _env(tmp_path)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dealcheck", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-    )
-    time.sleep(2.5)  # let it start and block on stdin
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
-    assert b"Traceback" not in err
+    doc = tmp_path / "big.txt"
+    doc.write_text("Microsoft owns 49% of OpenAI. Nothing else happened.\n" * 50000, encoding="utf-8")
+    args = options if "-" in options else (*options, str(doc))
+    for _attempt in range(3):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dealcheck", *args], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, env=_env(tmp_path),
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        # On a busy machine the interpreter can still be starting at 0.05 s, before `entry.main`'s first line
+        # (a traceback with no frame of it, or killed before Python handles SIGINT): Python's, not ours. Again.
+        if (b"Traceback" not in err or b"in main" in err) and proc.returncode != -signal.SIGINT:
+            break
+    assert b"Traceback" not in err, err.decode()
+    assert proc.returncode == 130, err.decode()
+    assert err.endswith(b"dealcheck: interrupted\n")
+
+
+# --- shell completion ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_script_for_each_shell(run, shell):
+    r = run("completion", shell)
+    assert r.code == 0 and r.err == ""
+    assert "dealcheck" in r.out and "_DEALCHECK_COMPLETE=complete_" + shell in r.out
+
+
+def test_completion_without_a_known_shell_is_a_usage_error(run):
+    for args in (("completion",), ("completion", "ksh")):
+        r = run(*args)
+        assert r.code == 2 and r.err.startswith("dealcheck: error: ") and r.err.count("\n") == 1, args
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("dealcheck --for", ["--format"]),
+        ("dealcheck c", ["claims", "cache", "config", "completion"]),
+        ("dealcheck --format j", ["json", "jsonl"]),
+        ("dealcheck claims ", ["list", "show", "validate", "export", "import"]),
+        ("dealcheck claims list --ver", ["--verdict"]),
+        ("dealcheck completion ", ["bash", "zsh", "fish"]),
+    ],
+)
+def test_completion_requests_go_where_the_words_would(run, monkeypatch, words, expected):
+    """What the bash script asks: the words so far and which one is being completed."""
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split(" ")) - 1))
+    r = run()
+    assert (r.code, r.out.splitlines()) == (0, expected)
+
+
+def test_completion_requests_from_zsh_and_fish(run, monkeypatch):
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "dealcheck --for")
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_zsh")
+    assert '"--format"' in run().out
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_fish")
+    monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    assert run().out.startswith("--format\t")
+    monkeypatch.setenv("_DEALCHECK_COMPLETE", "complete_ksh")
+    r = run()
+    assert r.code == 2 and r.err.count("\n") == 1 and "complete_bash" in r.err
+
+
+def test_bash_completes_with_the_script(tmp_path: Path):
+    """The printed script, sourced by a real bash, completes an option through the real program."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "dealcheck"
+    program.write_text(f"#!/bin/sh\nexec {sys.executable} -m dealcheck \"$@\"\n")
+    program.chmod(0o755)
+    script = 'eval "$(dealcheck completion bash)"; COMP_WORDS=(dealcheck --for); COMP_CWORD=1; _dealcheck_completion dealcheck; echo "${COMPREPLY[@]}"'
+    env = _env(tmp_path) | {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    p = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert p.stdout == "--format\n"
 
 
 def test_empty_argument_and_bad_glob_are_errors(mini, tmp_path: Path):

@@ -156,7 +156,7 @@ def test_config_command_without_a_file(run, project: Path):
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        (".dealcheck.yaml", "formt: line\n", "formt: unknown key (known: claims, format, color, as-of, all, lang, glob, exclude, no-ignore, fail-on, exit-zero, semantic, max-size, quiet)"),
+        (".dealcheck.yaml", "formt: line\n", "formt: unknown key (known: claims, format, color, as-of, all, lang, glob, exclude, no-ignore, fail-on, exit-zero, semantic, max-size, quiet, verbose)"),
         (".dealcheck.yaml", "format: xml\n", "format: expected one of text, json, jsonl, line, github, sarif, got 'xml'"),
         (".dealcheck.yaml", "exit-zero: 1\n", "exit-zero: expected true or false, got 1"),
         (".dealcheck.yaml", "claims: {a: 1}\n", "claims: expected a string or a list of strings, got {'a': 1}"),

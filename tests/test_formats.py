@@ -206,3 +206,16 @@ def test_sarif_when_the_working_directory_is_gone(mini, tmp_path: Path, monkeypa
     assert r.code == 1 and "Traceback" not in r.err
     [result] = _sarif(r, sarif_validator)["results"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": doc.as_uri()}
+
+
+# --- text: widths ----------------------------------------------------------------------
+
+
+def test_text_widths_count_terminal_cells():
+    from dealcheck.formats.text import cells, words, wrap
+
+    assert cells("déjà") == cells("de\u0301ja\u0300") == 4  # a combining accent takes no cell
+    assert cells("日本") == 4
+    # Lines break at spaces only: a no-break space (« 27 % ») holds its words together.
+    lines = wrap(words("la part est de 27\u00a0% :"), 17)
+    assert [" ".join(word for _, word, _ in line) for line in lines] == ["la part est de", "27\u00a0% :"]

@@ -131,7 +131,7 @@ def test_bundled_negatives_are_unknown(run):
 
 def test_lang_fr_labels_and_messages(mini):
     r = mini("--lang", "fr", "Microsoft holds 30% of OpenAI.")
-    assert r.out.startswith("FAUX  Microsoft holds 30% of OpenAI.")
+    assert r.out.startswith("FAUX           Microsoft holds 30% of OpenAI.")  # the text column of "  affirmation  "
     assert "pourquoi" in r.out and "La phrase avance 30 %, mais les sources donnent environ 27 %" in r.out
     [f] = mini("--format", "json", "--lang", "fr", "Microsoft holds 30% of OpenAI.").json()
     assert (f["verdict"], f["lang"]) == ("false", "en")  # machine fields stay stable
@@ -139,8 +139,9 @@ def test_lang_fr_labels_and_messages(mini):
 
 def test_lang_auto_follows_each_sentence(mini):
     r = mini("Microsoft owns 49% of OpenAI. Microsoft détient 49 % d'OpenAI.")
-    assert "FALSE  Microsoft owns 49% of OpenAI." in r.out
-    assert "FAUX  Microsoft détient 49 % d'OpenAI." in r.out
+    # Both findings' text in one column, that of the widest label of either language.
+    assert "\nFALSE          Microsoft owns 49% of OpenAI." in "\n" + r.out
+    assert "\nFAUX           Microsoft détient 49 % d'OpenAI." in r.out
 
 
 def test_outdated_message_in_french(mini):

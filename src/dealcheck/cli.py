@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import fields
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
+# Shell completion is typer's (0.28, pinned), and so is the click it vendors as a private module: `import typer`
+# has already imported these.
+from typer._click.exceptions import NoArgsIsHelpError
+from typer._click.shell_completion import CompletionItem, ShellComplete, get_completion_class
+from typer._completion_classes import completion_init
+from typer._completion_shared import get_completion_script
+
 from . import __version__
-from .commands import COLORS, DEFAULTS, FORMATS, LANGS, CheckOptions, run_guarded, warn
+from .commands import COLORS, DEFAULTS, FORMATS, LANGS, SUBCOMMANDS, CheckOptions, run_guarded, warn
 from .errors import DealcheckError, ExitCode
 from .model import CLAIM_VERDICTS
 from .printable import printable
@@ -29,7 +37,14 @@ cache_app = typer.Typer(
 config_app = typer.Typer(
     add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP,
 )
-SUBCOMMANDS = {"claims": claims_app, "cache": cache_app, "config": config_app}
+completion_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP,
+)
+APPS = {"claims": claims_app, "cache": cache_app, "config": config_app, "completion": completion_app}
+assert tuple(APPS) == SUBCOMMANDS, "entry.py sends these names here: one list"
+PROG = "dealcheck"
+# Set by the completion script when the shell asks what may follow the words typed so far.
+COMPLETE_VAR = "_DEALCHECK_COMPLETE"
 
 # The choices come from commands.py, which configuration files are checked against too.
 Format = Enum("Format", {v: v for v in FORMATS}, type=str)  # type: ignore[misc]
@@ -83,7 +98,8 @@ def _version(value: bool) -> None:
         "not given here come from $DEALCHECK_CLAIMS, then from .dealcheck.yaml or pyproject.toml [tool.dealcheck].\n\n"
         "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
         "Other commands: 'dealcheck claims list|show|validate|export|import' to browse, check and convert a claim base; "
-        "'dealcheck cache info|clear' for the cache; 'dealcheck config' for the options in force (each has --help)."
+        "'dealcheck cache info|clear' for the cache; 'dealcheck config' for the options in force; "
+        "'dealcheck completion bash|zsh|fish' for shell completion (each has --help)."
     )
 )
 def check(
@@ -114,6 +130,7 @@ def check(
     semantic: SemanticOption = None,
     max_size: MaxSizeOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line and no progress bar: only findings (and errors).")] = DEFAULTS.quiet,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Text output: citations' quotes whole, not cut to two lines.")] = DEFAULTS.verbose,
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts by verdict and claim instead of the findings.")] = DEFAULTS.statistics,
     stdin_filename: Annotated[
         Optional[str],
@@ -130,7 +147,7 @@ def check(
     asked = CheckOptions(
         claims=tuple(claims or ()), fmt=fmt.value, color=color.value, as_of=as_of, top=top, report_all=report_all,
         lang=lang.value, globs=tuple(globs or ()), exclude=tuple(exclude or ()), no_ignore=no_ignore, jobs=jobs,
-        fail_on=fail_on, exit_zero=exit_zero, semantic=semantic, max_size=max_size, quiet=quiet, statistics=statistics,
+        fail_on=fail_on, exit_zero=exit_zero, semantic=semantic, max_size=max_size, quiet=quiet, verbose=verbose, statistics=statistics,
         stdin_filename=stdin_filename, config=config, no_config=no_config,
     )
     # The parser's own record of what was typed: a flag that repeats the default still beats the configuration
@@ -301,13 +318,69 @@ def cache_clear() -> None:
     print(printable(f"removed {cache.clear()} entries from {cache.directory()}"))
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+
+
+@completion_app.command(
+    help=(
+        "Print the completion script for bash, zsh or fish. For instance, in ~/.bashrc: "
+        "eval \"$(dealcheck completion bash)\"; in ~/.zshrc, after compinit: eval \"$(dealcheck completion zsh)\"; "
+        "for fish: dealcheck completion fish > ~/.config/fish/completions/dealcheck.fish"
+    )
+)
+def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
+    print(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell.value))
+
+
+def _route(argv: list[str]) -> tuple[Any, list[str], str]:
+    """The command that `argv` goes to, its own arguments, and its name in messages."""
+    if argv[:1] and argv[0] in APPS:
+        return typer.main.get_command(APPS[argv[0]]), argv[1:], f"{PROG} {argv[0]}"
+    return typer.main.get_command(check_app), argv, PROG
+
+
+class _Routed(ShellComplete):
+    """A completion request answered by the command the words typed so far go to, as `main` would send them.
+
+    Mixed into the shell's own class (`complete`), which reads the words and writes the answer its way.
+    """
+
+    words: tuple[list[str], str] = ([], "")
+    commands: tuple[str, ...] = ()  # offered too: the first word can be a command's name
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        return self.words
+
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
+        named = [CompletionItem(name) for name in self.commands if name.startswith(incomplete)]
+        return named + super().get_completions(args, incomplete)
+
+
+def complete(instruction: str) -> int:
+    """Answer the shell's completion request, `complete_bash`, `complete_zsh` or `complete_fish`."""
+    completion_init()
+    action, _, shell = instruction.partition("_")
+    shell_class = get_completion_class(shell) if action == "complete" and shell in Shell.__members__ else None
+    if shell_class is None:
+        raise DealcheckError(f"${COMPLETE_VAR}: {instruction!r} is not complete_bash, complete_zsh or complete_fish")
+    typed, incomplete = shell_class(typer.main.get_command(check_app), {}, PROG, COMPLETE_VAR).get_completion_args()
+    command, args, prog = _route(typed)
+    request = type("Request", (_Routed, shell_class), {})(command, {}, prog, COMPLETE_VAR)
+    request.words = (args, incomplete)
+    request.commands = SUBCOMMANDS if not typed and not incomplete.startswith("-") else ()
+    print(request.complete())
+    return ExitCode.OK
+
+
 def main(argv: list[str] | None = None) -> None:
     """The option parser's entry: `dealcheck claims …` and `dealcheck cache …` go to their commands, anything else is checked."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] and argv[0] in SUBCOMMANDS:
-        command, args, prog = typer.main.get_command(SUBCOMMANDS[argv[0]]), argv[1:], f"dealcheck {argv[0]}"
-    else:
-        command, args, prog = typer.main.get_command(check_app), argv, "dealcheck"
+    if COMPLETE_VAR in os.environ:
+        run_guarded(lambda: complete(os.environ[COMPLETE_VAR]))
+    command, args, prog = _route(argv)
 
     def parse_and_run() -> int:
         try:
@@ -317,11 +390,11 @@ def main(argv: list[str] | None = None) -> None:
                 code = command.invoke(ctx)
         except typer.Exit as exc:
             return exc.exit_code
+        except NoArgsIsHelpError as exc:  # `dealcheck claims` alone: its help
+            sys.stderr.write(exc.format_message().rstrip() + "\n")
+            return ExitCode.ERROR
         except typer.TyperException as exc:  # usage errors: bad option, missing argument
-            message = exc.format_message()
-            if "\n" in message:  # `dealcheck claims` alone: its help
-                sys.stderr.write(message.rstrip() + "\n")
-                return ExitCode.ERROR
+            message = " ".join(exc.format_message().split())  # a missing choice lists the choices a line each
             raise DealcheckError(f"{message} (see '{prog} --help')") from None
         except typer.Abort:
             raise KeyboardInterrupt from None

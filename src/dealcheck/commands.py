@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from . import interrupt
 from .errors import DealcheckError, ExitCode, Terminated
 from .printable import printable
 
@@ -27,6 +28,8 @@ DEFAULT_FAIL_ON = "false,misleading"
 FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
 COLORS = ("auto", "always", "never")
 LANGS = ("auto", "en", "fr")
+# The first arguments that name a command other than the check: `entry` sends them to the option parser.
+SUBCOMMANDS = ("claims", "cache", "config", "completion")
 
 
 def warn(message: str) -> None:
@@ -128,6 +131,7 @@ class CheckOptions:
     semantic: bool | None = None  # None: on when the extra is installed
     max_size: str | None = None  # None: inputs.MAX_FILE_BYTES
     quiet: bool = False
+    verbose: bool = False  # text output: quotes whole, not cut to two lines
     statistics: bool = False
     stdin_filename: str | None = None  # None: stdin is `<stdin>`, its markup sniffed
     config: str | None = None  # None: the nearest configuration file up from the current folder
@@ -168,7 +172,7 @@ def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
         inputs = [dataclasses.replace(i, name=asked.stdin_filename) if i.name == STDIN and i.path is None else i for i in inputs]
     max_bytes = parse_size(asked.max_size)
     base = claimbase.load(list(asked.claims) or None, max_bytes=max_bytes)
-    renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics)
+    renderer = make_renderer(asked.fmt, sys.stdout, asked.color, asked.lang, asked.statistics, asked.verbose)
     stats = Stats(counting=asked.fmt == "text")  # only the text summary reports the count
     counts: Counter[str] = Counter()
     code = ExitCode.OK
@@ -204,13 +208,18 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def run_guarded(command: Callable[[], int]) -> NoReturn:
-    """Run a command and exit with its code; user errors become one-line messages, never tracebacks."""
+    """Run a command and exit with its code; user errors become one-line messages, never tracebacks.
+
+    Ctrl-C is a KeyboardInterrupt only while the command runs; before and after, `interrupt` ends the process.
+    """
     signal.signal(signal.SIGTERM, _terminate)
     try:
+        interrupt.unwind()
         code = command()
     except DealcheckError as exc:
         fail(exc.lines, ExitCode.ERROR)
     except KeyboardInterrupt:
+        interrupt.exit_at_once()  # a second Ctrl-C while this one is reported
         sys.stderr.write("dealcheck: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
     except Terminated:
@@ -219,4 +228,6 @@ def run_guarded(command: Callable[[], int]) -> NoReturn:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(ExitCode.OK)
+    finally:
+        interrupt.exit_at_once()  # the interpreter's shutdown (flushing, atexit) is no place for a traceback
     sys.exit(code)

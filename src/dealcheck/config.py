@@ -115,6 +115,7 @@ KEYS = (
     Key("semantic", "semantic", _bool),
     Key("max-size", "max_size", _size),
     Key("quiet", "quiet", _bool),
+    Key("verbose", "verbose", _bool),
     Key("statistics", "statistics", None),
     Key("stdin-filename", "stdin_filename", None),  # names one run's stdin
 )
@@ -285,7 +286,7 @@ def describe(settled: Settled) -> list[str]:
         "exclude": " ".join(shlex.quote(g) for g in o.exclude) or "(none)", "no-ignore": _yes(o.no_ignore),
         "jobs": str(o.jobs or "all cores"), "fail-on": o.fail_on, "exit-zero": _yes(o.exit_zero),
         "semantic": "auto" if o.semantic is None else _yes(o.semantic), "max-size": o.max_size or f"{MAX_FILE_BYTES // 2**20}M",
-        "quiet": _yes(o.quiet), "statistics": _yes(o.statistics), "stdin-filename": o.stdin_filename or "(sniffed)",
+        "quiet": _yes(o.quiet), "verbose": _yes(o.verbose), "statistics": _yes(o.statistics), "stdin-filename": o.stdin_filename or "(sniffed)",
     }
     width = max(len(v) for v in shown.values())
     lines = [f"configuration file: {settled.path} ({settled.why})" if settled.path else f"configuration file: {settled.why}"]

@@ -4,27 +4,31 @@ A run with no options at all (only statements, paths and `-`) has nothing for th
 to do, so it settles the options from the environment and the configuration file and calls
 `run_check` directly, never importing typer: that halves the start-up of `dealcheck "one statement"`. Anything else goes through `cli.py`, which parses the options and
 calls the same `run_check`. Living apart from both, it lets neither import the other's caller.
+
+Its own imports are only what Ctrl-C needs (`interrupt`): everything else is imported once SIGINT is handled.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
 
-from .commands import DEFAULTS, run_check, run_guarded
-from .config import settle
-from .errors import ExitCode
+from . import interrupt
+
+TYPE_CHECKING = False  # as in __init__: typing is imported once Ctrl-C is handled
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """The `dealcheck` program."""
+    interrupt.exit_at_once()
+    from .commands import DEFAULTS, SUBCOMMANDS, run_check, run_guarded
+    from .config import settle
+
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] not in ("claims", "cache", "config") and all(a == "-" or not a.startswith("-") for a in argv):
+    if argv and argv[0] not in SUBCOMMANDS and all(a == "-" or not a.startswith("-") for a in argv):
         run_guarded(lambda: run_check(argv, settle(DEFAULTS).options))
-    try:
-        from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
-    except KeyboardInterrupt:  # Ctrl-C before run_guarded is in place: the same answer, no traceback
-        sys.stderr.write("dealcheck: interrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
+    from .cli import main as parse_options_and_run  # typer takes a tenth of a second to import
+
     parse_options_and_run(argv)
     raise AssertionError("unreachable: the CLI exits")

@@ -12,7 +12,9 @@ from ..errors import DealcheckError
 from ..render import Renderer
 
 
-def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto", statistics: bool = False) -> Renderer:
+def make_renderer(
+    fmt: str, out: IO[str], color: str, lang: str = "auto", statistics: bool = False, verbose: bool = False
+) -> Renderer:
     if statistics:
         if fmt == "sarif":
             # Counts in place of the results would not be a SARIF log, and a CI job would upload it all the same.
@@ -42,4 +44,4 @@ def make_renderer(fmt: str, out: IO[str], color: str, lang: str = "auto", statis
         return SarifRenderer(out)
     from .text import TextRenderer
 
-    return TextRenderer(out, color, lang)
+    return TextRenderer(out, color, lang, verbose)
