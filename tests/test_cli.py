@@ -524,3 +524,26 @@ def test_pre_commit_hook_runs_the_installed_command(tmp_path: Path):
     doc.write_text("Microsoft owns 49% of OpenAI.\n")
     r = subprocess.run([sys.executable, "-m", "dealcheck", *options, str(doc)], capture_output=True, text=True)
     assert r.returncode == 1 and r.stderr == "" and r.stdout.startswith(f"{doc}:1:1: false:")
+
+
+def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path):
+    """What a user of pre-commit sees: `pre-commit try-repo` installs this repository's hook and fails a commit
+    that misstates the deal (pre-commit builds the hook's environment from PyPI, as it does for its users)."""
+    pytest.importorskip("pre_commit")
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".git").exists():
+        pytest.skip("try-repo needs the project as a git checkout")
+    project = tmp_path / "site"
+    project.mkdir()
+    (project / "bad.md").write_text("Microsoft owns half of OpenAI.\n", encoding="utf-8")
+    (project / "good.txt").write_text("Microsoft invested $1 billion in OpenAI in 2019.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "add", "."], cwd=project, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    r = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(root), "dealcheck", "--files", "bad.md", "good.txt"],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "bad.md:1:1: false:" in r.stdout and "[ms-stake-27pct]" in r.stdout
+    assert "good.txt:1:1: true:" in r.stdout
