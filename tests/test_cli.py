@@ -212,7 +212,7 @@ def test_text_wraps_to_columns_with_a_hanging_indent(run, monkeypatch, width):
         "The reported 49% was a share of profits, never ownership; the filing gives 32.5% before the "
         "recapitalisation and about 27% after it, on an as-converted diluted basis."
     )  # broken between words, and only there
-    assert fields[0][1][-1].endswith("(score 0.40)")
+    assert re.search(r"\(score [01]\.\d\d\)$", fields[0][1][-1])  # the score, whichever matcher gave it
 
 
 def test_french_labels_keep_the_text_column(run, monkeypatch):
