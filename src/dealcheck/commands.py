@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from .errors import DealcheckError, ExitCode, Terminated
+from .languages import CODES
 from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
 # The choices of --format, --color and --lang, for the option parser and for configuration files.
 FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
 COLORS = ("auto", "always", "never")
-LANGS = ("auto", "en", "fr")
+LANGS = ("auto", *CODES)
 
 
 def warn(message: str) -> None:

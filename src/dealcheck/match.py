@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .languages import CODES
 from .normalize import AMOUNT_UNITS, STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
 
 if TYPE_CHECKING:
@@ -215,7 +216,8 @@ class Index:
         self.claim_of = array("l")
         self.variant_of = array("l")
         self.first_doc = array("l")  # first string of each claim; its strings are contiguous
-        langs: list[str] = []
+        # The position in LANGUAGES of each string's language: a byte each in the cached index.
+        self.lang_of = array("B")
         lengths: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
@@ -223,7 +225,7 @@ class Index:
             for text, variant in claim.texts():
                 analysis = base.normalizer.analyse(text)
                 tokens = analysis.tokens
-                langs.append(analysis.lang[0])
+                self.lang_of.append(CODES.index(analysis.lang))
                 lengths.append(len(tokens))
                 doc = len(self.texts)
                 for term in set(tokens):
@@ -233,7 +235,6 @@ class Index:
                 self.claim_of.append(ci)
                 self.variant_of.append(variant)
         self.first_doc.append(len(self.texts))
-        self.langs = "".join(langs)  # "e" or "f" for each string
         self.n = len(self.texts)
         self.term_ids: dict[str, int] = {}
         self.offsets = array("l", [0])
@@ -327,7 +328,7 @@ class Index:
         found = self._docs[i] = _Doc(
             index=i,
             variant=variant,
-            lang="fr" if self.langs[i] == "f" else "en",
+            lang=CODES[self.lang_of[i]],
             misstated=misstated,
             units=frozenset(AMOUNT_UNITS[t] for t in terms if t in AMOUNT_UNITS),
             terms=terms,
