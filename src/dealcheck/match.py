@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .languages import CODES
-from .normalize import AMOUNT_UNITS, STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
+from .normalize import AMOUNT_UNITS, Analysis, Quantity, detect_language, fold, stop_words, without_links, words
 
 if TYPE_CHECKING:
     from .model import Claim, ClaimBase
@@ -263,7 +263,8 @@ class Index:
             for lang, cue in relation.cues:
                 parts = tuple(base.normalizer.analyse(part, lang=lang).stems for part in cue.replace("...", "…").split("…"))
                 # A cue must keep a word that says something ("per cent of" is a figure and "of").
-                if parts and all(parts) and any(w not in STOPWORDS for part in parts for w in part):
+                stop = stop_words(lang)
+                if parts and all(parts) and any(w not in stop for part in parts for w in part):
                     self.cues.setdefault(lang, {}).setdefault(parts[0][0], []).append((parts, relation.id))
         self.relation_claims: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):

@@ -27,74 +27,122 @@ ABOUT_TOLERANCE = 0.05
 EXACT_TOLERANCE = 0.005
 
 
-def _each(field: Callable[[Language], Iterable[str]]) -> list[str]:
-    """A field's entries over every registered language, each once, in the order the languages give them."""
-    return list(dict.fromkeys(entry for language in LANGUAGES for entry in field(language)))
-
-
-def _whole_words(fragments: Iterable[str]) -> str:
-    return r"\b(?:" + "|".join(fragments) + r")\b"
-
-
-def _cues(field: Callable[[Language], Iterable[str]]) -> re.Pattern[str]:
-    return re.compile(_whole_words(_each(field)))
-
-
-_QUALIFIERS: dict[str, str] = {q: r for language in LANGUAGES for q, r in language.qualifiers.items()}
-
-# The one-letter scales ("13b", "5 m$") are read apart, where they cannot be the start of a word.
-_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
-_SCALES.update((w, v) for language in LANGUAGES for w, v in language.scales.items())
-
-# Longest first: "milliards" before "milliard".
-_SCALE_WORDS = "|".join(sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True))
-_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-_QUANTITY_RE = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER_RE})\s*)?"
-    r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?(?P<scalew>{_SCALE_WORDS})\b\.?"
-    r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
-    rf"(?:\s?(?P<cur2>(?:{'|'.join(_each(lambda language: language.currency_links))})?"
-    r"(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
-    r"(?:\s?(?P<pct>%))?"
-)
-
-def _fraction(share: str) -> re.Pattern[str]:
-    return _cues(lambda language: language.fractions.get(share, ()))
-
-
-# Fractions people write instead of percentages; text2num reads cardinals, not these. They are replaced
-# share by share, in the order the languages give them: "a quarter" before "three quarters".
-_FRACTIONS = [(_fraction(share), share) for share in _each(lambda language: language.fractions)]
-_PERCENT_WORDS = re.compile(r"\s*" + _whole_words(_each(lambda language: language.percent_words)))
-_NUMBER_WORDS = _cues(lambda language: language.number_words)
-
-# The polarity patterns below run on clauses whose entity names are already ids and whose
-# words are joined by single spaces ("n'a plus" is "n a plus"), so that a name such as
-# "no binding force" or "non lucratif" is never read as a negation.
-_NEGATION_RE = _cues(lambda language: language.negations)
-# Privative words never turn a verdict by themselves (see match.opposite).
-_PRIVATIVE_RE = _cues(lambda language: language.privatives)
-_NOT_DENIAL_RE = _cues(lambda language: language.not_denials)
-_CONTRAST_RE = _cues(lambda language: language.contrasts)
-_MAY_DENY_RE = _cues(lambda language: language.denial_cues)
-# A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
-_RUMOUR_RE = _cues(lambda language: language.rumours)
-_PAST_RE = _cues(lambda language: language.past)
-_ORDINAL_RE = _cues(lambda language: language.ordinals)
-_CLAUSE_RE = re.compile(r"[,;:()\"]|\s[-–—]\s|" + _whole_words(_each(lambda language: language.scope_breaks)))
 # Outlets are names, the same in every language.
 _OUTLETS = (
     r"(?:bloomberg|reuters|the information|semafor|the wall street journal|wsj|the financial times|financial times|ft"
     r"|cnbc|axios|the new york times|new york times|the verge|fortune|le monde|les echos|le figaro|bfm|afp|ap)"
 )
-_HEDGE_RE = re.compile(_whole_words(h.replace("{outlet}", _OUTLETS) for h in _each(lambda language: language.hedges)))
+# The one-letter scales ("13b", "5 m$") are read apart, where they cannot be the start of a word.
+_SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
 
-STOPWORDS = frozenset(_each(lambda language: language.stop_words))
+
+@dataclass(frozen=True)
+class _Reading:
+    """The patterns a sentence is read with: those of the languages it may be written in (see `_reading`)."""
+
+    stop_words: frozenset[str]
+    qualifiers: dict[str, str]
+    scales: dict[str, float]
+    quantity: re.Pattern[str]
+    fractions: list[tuple[re.Pattern[str], str]]
+    percent_words: re.Pattern[str]
+    number_words: re.Pattern[str]
+    # The polarity patterns run on clauses whose entity names are already ids and whose words are joined by
+    # single spaces ("n'a plus" is "n a plus"), so that a name such as "no binding force" or "non lucratif"
+    # is never read as a negation.
+    negation: re.Pattern[str]
+    negation_opener: re.Pattern[str] | None
+    not_denial: re.Pattern[str]
+    contrast: re.Pattern[str]
+    may_deny: re.Pattern[str]
+    privative: re.Pattern[str]  # never turns a verdict by itself (see match.opposite)
+    # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
+    rumour: re.Pattern[str]
+    past: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    clause: re.Pattern[str]
+    hedge: re.Pattern[str]
+    from_to: re.Pattern[str]
+
+
+def _reading(lang: str) -> _Reading:
+    """Language detection is rough on one sentence, and deal news mixes English and French: a sentence is
+    read with the cues of every mixed language (see Language.mixed), and of its own."""
+    own = get_language(lang)
+    return _compiled(tuple(language.code for language in LANGUAGES if language.mixed or language is own))
+
+
+@cache
+def _compiled(codes: tuple[str, ...]) -> _Reading:
+    languages = [get_language(code) for code in codes]
+
+    def each(field: Callable[[Language], Iterable[str]]) -> list[str]:
+        # In the order the languages give them: where two alternatives match at one place, the first wins.
+        return list(dict.fromkeys(entry for language in languages for entry in field(language)))
+
+    def words(field: Callable[[Language], Iterable[str]]) -> str:
+        return r"\b(?:" + "|".join(each(field)) + r")\b"
+
+    def cues(field: Callable[[Language], Iterable[str]]) -> re.Pattern[str]:
+        return re.compile(words(field))
+
+    qualifiers = {q: r for language in languages for q, r in language.qualifiers.items()}
+    scales = {**_SCALE_LETTERS, **{w: v for language in languages for w, v in language.scales.items()}}
+    # Longest first: "milliards" before "milliard".
+    scale_words = "|".join(sorted((w for w in scales if len(w) > 1), key=len, reverse=True))
+    qualifier_words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    quantity = re.compile(
+        rf"(?:(?P<qual>{qualifier_words})\s*)?"
+        r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
+        r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+        rf"(?:\s?(?P<scalew>{scale_words})\b\.?"
+        r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
+        rf"(?:\s?(?P<cur2>(?:{'|'.join(each(lambda language: language.currency_links))})?"
+        r"(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
+        r"(?:\s?(?P<pct>%))?"
+    )
+    openers = each(lambda language: language.negation_openers)
+
+    def fraction(share: str) -> re.Pattern[str]:
+        return cues(lambda language: language.fractions.get(share, ()))
+
+    return _Reading(
+        stop_words=frozenset(each(lambda language: language.stop_words)),
+        qualifiers=qualifiers,
+        scales=scales,
+        quantity=quantity,
+        # Fractions people write instead of percentages (text2num reads cardinals, not these), replaced share by
+        # share in the order the languages give them: "a quarter" before "three quarters".
+        fractions=[(fraction(share), share) for share in each(lambda language: language.fractions)],
+        percent_words=re.compile(r"\s*" + words(lambda language: language.percent_words)),
+        number_words=cues(lambda language: language.number_words),
+        negation=cues(lambda language: language.negations),
+        negation_opener=re.compile(rf"\b(?:{'|'.join(openers)}) (?:\w+ ){{0,3}}$") if openers else None,
+        not_denial=cues(lambda language: language.not_denials),
+        contrast=cues(lambda language: language.contrasts),
+        may_deny=cues(lambda language: language.denial_cues),
+        privative=cues(lambda language: language.privatives),
+        rumour=cues(lambda language: language.rumours),
+        past=cues(lambda language: language.past),
+        ordinal=cues(lambda language: language.ordinals),
+        clause=re.compile(r"[,;:()\"]|\s[-–—]\s|" + words(lambda language: language.scope_breaks)),
+        hedge=re.compile(words(lambda language: (h.replace("{outlet}", _OUTLETS) for h in language.hedges))),
+        # "fell from 32.5% to 27%", « passée de 32,5 % à 27 % »: the first figure is what was, the second what is.
+        from_to=re.compile(
+            rf"\b(?:{'|'.join(each(lambda language: language.range_from))})\s*(q[a-z]+[0-9_]+)"
+            rf"\s+(?:{'|'.join(each(lambda language: language.range_to))})\s+(q[a-z]+[0-9_]+)"
+        ),
+    )
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """The words that never count as matching terms in a sentence read in `lang`."""
+    return _reading(lang).stop_words
+
 
 _WORD_RE = re.compile(r"[a-z0-9_]+")
-_NEGATING_WORDS = frozenset(_each(lambda language: language.name_negators))
+# Names are read before any language is known.
+_NEGATING_WORDS = frozenset(word for language in LANGUAGES for word in language.name_negators)
 # A link's words ("https", "t", "co", a hash) say nothing about what a sentence claims, and
 # pasted posts are full of them.
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/\S+", re.IGNORECASE)
@@ -126,9 +174,14 @@ def words(folded: str) -> list[str]:
 
 def detect_language(folded: str) -> str:
     """The code of the language with most of its marker words in the text (the first registered on a tie):
-    cheap, and right for news sentences."""
+    cheap, and right for news sentences. A language that is not mixed needs two: one may be part of a name
+    ("Los Angeles")."""
     found = _WORD_RE.findall(folded)
-    counts = [sum(1 for w in found if w in language.markers) for language in LANGUAGES]
+    counts = [
+        n if language.mixed or n >= 2 else 0
+        for language in LANGUAGES
+        for n in [sum(1 for w in found if w in language.markers)]
+    ]
     return LANGUAGES[counts.index(max(counts))].code
 
 
@@ -204,11 +257,11 @@ def _parse_number(raw: str) -> float:
     return float(raw.replace(",", "."))
 
 
-def _quantity(m: re.Match[str]) -> Quantity | None:
+def _quantity(m: re.Match[str], reading: _Reading) -> Quantity | None:
     value = _parse_number(m["num"])
     scale_word = m["scalew"] or m["scalel"] or m["scalec"]
-    scale = _SCALES.get(scale_word, 1.0) if scale_word else 1.0
-    relation = _QUALIFIERS[m["qual"]] if m["qual"] else "exactly"
+    scale = reading.scales.get(scale_word, 1.0) if scale_word else 1.0
+    relation = reading.qualifiers[m["qual"]] if m["qual"] else "exactly"
     currency = (m["cur1"] or m["cur2"] or "").strip()
     if relation == "since":
         # "since 2019", « depuis 2019 » is from then on; of any other figure it says nothing.
@@ -227,15 +280,15 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
     return Quantity(value, "", relation, m.group(0).strip())
 
 
-def _mark_quantities(folded: str, found: list[Quantity]) -> str:
+def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading) -> str:
     def replace(m: re.Match[str]) -> str:
-        q = _quantity(m)
+        q = _quantity(m, reading)
         if q is None:
             return m.group(0)
         found.append(q)
         return f" {q.token} "
 
-    return _QUANTITY_RE.sub(replace, folded)
+    return reading.quantity.sub(replace, folded)
 
 
 def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Quantity]]:
@@ -245,16 +298,17 @@ def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Qu
 
 
 def _figures_in(folded: str, lang: str) -> tuple[str, list[Quantity]]:
-    folded = _PERCENT_WORDS.sub("%", folded)
-    for pattern, replacement in _FRACTIONS:
+    reading = _reading(lang)
+    folded = reading.percent_words.sub("%", folded)
+    for pattern, replacement in reading.fractions:
         folded = pattern.sub(replacement, folded)
     found: list[Quantity] = []
     # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
-    folded = _mark_quantities(folded, found)
-    if _NUMBER_WORDS.search(folded):
+    folded = _mark_quantities(folded, found, reading)
+    if reading.number_words.search(folded):
         from text_to_num import alpha2digit  # lazy: only sentences with number words pay for it
 
-        folded = _mark_quantities(alpha2digit(folded, get_language(lang).text2num), found)
+        folded = _mark_quantities(alpha2digit(folded, get_language(lang).text2num), found, reading)
     return folded, found
 
 
@@ -398,14 +452,15 @@ class Normalizer:
         """
         folded = fold(without_links(text))
         lang = lang or detect_language(folded)
-        rumour = _RUMOUR_RE.search(folded) is not None
-        past = _PAST_RE.search(folded) is not None
-        first = _ORDINAL_RE.search(folded) is not None
+        reading = _reading(lang)
+        rumour = reading.rumour.search(folded) is not None
+        past = reading.past.search(folded) is not None
+        first = reading.ordinal.search(folded) is not None
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
-        folded, hedges = _HEDGE_RE.subn(" ", folded)
+        folded, hedges = reading.hedge.subn(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
-        former = frozenset(m[1] for m in _FROM_TO_RE.finditer(with_numbers))
+        former = frozenset(m[1] for m in reading.from_to.finditer(with_numbers))
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         resolved: list[tuple[str, str]] = []
         named = frozenset(entities)
@@ -421,16 +476,16 @@ class Normalizer:
         plain = list({w: None for w in words if w not in kept})
         stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
         stems = tuple(stemmed.get(w, w) for w in words)
-        tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in STOPWORDS]
+        tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in reading.stop_words]
         tokens.extend(unit_term(q.unit) for q in quantities if q.unit)
         # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
         clauses = [
-            _NOT_DENIAL_RE.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
-            for c in _CLAUSE_RE.split(with_numbers)
-            if _MAY_DENY_RE.search(c)
+            reading.not_denial.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
+            for c in reading.clause.split(with_numbers)
+            if reading.may_deny.search(c)
         ]
-        negated = [c for c in clauses if _NEGATION_RE.search(c)]
-        set_aside = [m for c in clauses for m in [_CONTRAST_RE.search(c)] if m]
+        negated = [c for c in clauses if reading.negation.search(c)]
+        set_aside = [m for c in clauses for m in [reading.contrast.search(c)] if m]
         return Analysis(
             lang=lang,
             tokens=tokens,
@@ -441,8 +496,8 @@ class Normalizer:
             rumour=rumour,
             past=past,
             first=first,
-            privative=_PRIVATIVE_RE.search(" ".join(words)) is not None,
-            negated_terms=self._content([_scope(c) for c in negated], kept, lang) if negated else frozenset(),
+            privative=reading.privative.search(" ".join(words)) is not None,
+            negated_terms=self._content([_scope(c, reading) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),
             named=named,
@@ -456,31 +511,20 @@ class Normalizer:
     def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:
         """Stemmed content words and figures of the clauses with a negation. Names are left out:
         "Microsoft did not comment" denies nothing about Microsoft's stake."""
-        words = [w for c in clauses for w in c.split() if w not in STOPWORDS and w not in self.entity_ids]
+        stop = stop_words(lang)
+        words = [w for c in clauses for w in c.split() if w not in stop and w not in self.entity_ids]
         figures = [w for w in words if w in kept]
         return frozenset(_stemmer(lang).stemWords([w for w in words if w not in kept])) | frozenset(figures)
 
 
-# "fell from 32.5% to 27%", « passée de 32,5 % à 27 % »: the first figure is what was, the second what is.
-_FROM_TO_RE = re.compile(
-    rf"\b(?:{'|'.join(_each(lambda language: language.range_from))})\s*(q[a-z]+[0-9_]+)"
-    rf"\s+(?:{'|'.join(_each(lambda language: language.range_to))})\s+(q[a-z]+[0-9_]+)"
-)
-
-
-# A negation may open before the verb it denies: « Microsoft ne détient pas 49 % » denies « détient ».
-_OPENERS = _each(lambda language: language.negation_openers)
-_NE_RE = re.compile(rf"\b(?:{'|'.join(_OPENERS)}) (?:\w+ ){{0,3}}$") if _OPENERS else None
-
-
-def _scope(clause: str) -> str:
+def _scope(clause: str, reading: _Reading) -> str:
     """What a negation in a clause denies: from the negation to the clause's end. The words before it are
     its subject: « le protocole signé par Microsoft n'est pas contraignant » denies « contraignant », not
-    « signé »."""
-    m = _NEGATION_RE.search(clause)
+    « signé ». A negation may open before the verb it denies: « ne détient pas » denies « détient »."""
+    m = reading.negation.search(clause)
     if m is None:
         return clause
-    ne = _NE_RE.search(clause, 0, m.start()) if _NE_RE else None
+    ne = reading.negation_opener.search(clause, 0, m.start()) if reading.negation_opener else None
     return clause[ne.start() if ne else m.start() :]
 
 

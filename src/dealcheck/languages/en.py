@@ -8,6 +8,7 @@ ENGLISH = Language(
     code="en",
     stemmer="english",
     text2num="en",
+    mixed=True,
     stop_words=frozenset(
         "a an the of and or to in on at by for with from as is are was were be been being has have had do does did "
         "it its this that these those which who whom whose what will would shall should can could may might must "

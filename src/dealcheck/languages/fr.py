@@ -8,6 +8,7 @@ FRENCH = Language(
     code="fr",
     stemmer="french",
     text2num="fr",
+    mixed=True,
     stop_words=frozenset(
         "le la les l un une des du de d et ou a au aux en dans sur sous par pour avec sans que qu qui quoi dont "
         "ce cet cette ces son sa ses leur leurs il elle ils elles on nous vous je me se s est sont etait ete etre "

@@ -6,8 +6,9 @@ The sentence splitter reads the text as written, case-insensitively, so its fiel
 capitals ("À", "Según"). Fields marked "fragments" are regular-expression alternatives, each matched
 from the start of a word to the end of one; the others are plain words or phrases.
 
-Most patterns are combined over every registered language: language detection is rough on one
-sentence, so a French sentence read as English still has its « ne … pas » seen.
+A sentence is read with the patterns of its own language and of every mixed one (see `mixed`),
+combined. The sentence splitter and language detection run before any language is known, with
+every registered language's words.
 """
 
 from __future__ import annotations
@@ -16,11 +17,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+# One object per language, compared by identity: generating __eq__, __hash__ and __repr__ over these
+# fields would cost every run start-up time for nothing.
+@dataclass(frozen=True, eq=False, repr=False)
 class Language:
     code: str  # ISO 639-1, as `--lang` takes it and as claim bases tag cues
     stemmer: str  # PyStemmer's algorithm name
     text2num: str  # text_to_num's language code, for number words ("thirteen billion")
+    # Whether texts mix it with other languages: deal news in French quotes English and the other way round,
+    # and language detection is rough on one sentence, so a mixed language's cues are looked for in every
+    # sentence (a French sentence read as English still has its « ne … pas » seen). A language that is not
+    # mixed has its cues looked for in the sentences detected as it only, with those of the mixed ones.
+    mixed: bool
 
     # Words that say nothing about what a sentence claims: they never count as matching terms.
     stop_words: frozenset[str]
