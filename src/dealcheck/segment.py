@@ -23,7 +23,7 @@ from .languages import LANGUAGES, Language
 
 # Abbreviations are stored without their final dot; matching is case-sensitive. Each language's
 # titles, months and references are in languages/; these are everyone's.
-NON_TERMINAL: frozenset[str] = frozenset("cf Cf ibid op Sra".split()).union(*(language.abbreviations for language in LANGUAGES))
+NON_TERMINAL: frozenset[str] = frozenset("cf Cf ibid op".split()).union(*(language.abbreviations for language in LANGUAGES))
 TERMINAL_OK: frozenset[str] = frozenset(
     # company / legal suffixes
     "Inc Corp Co Ltd Ltée Plc plc LLC LLP Bros Cie Cos Intl Assn "

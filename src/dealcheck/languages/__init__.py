@@ -7,10 +7,11 @@ language registered first, and English is the fallback for a code no module defi
 from __future__ import annotations
 
 from .en import ENGLISH
+from .es import SPANISH
 from .fr import FRENCH
 from .language import Language
 
-LANGUAGES: tuple[Language, ...] = (ENGLISH, FRENCH)
+LANGUAGES: tuple[Language, ...] = (ENGLISH, FRENCH, SPANISH)
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 _BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
 
