@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dealcheck.formats.text import label_width
+from dealcheck.languages import CODES
+
 
 def test_mission_example_on_bundled_base(run):
     r = run("--format", "json", "Microsoft owns half of OpenAI")
@@ -139,9 +142,10 @@ def test_lang_fr_labels_and_messages(mini):
 
 def test_lang_auto_follows_each_sentence(mini):
     r = mini("Microsoft owns 49% of OpenAI. Microsoft détient 49 % d'OpenAI.")
-    # Both findings' text in one column, that of the widest label of either language.
-    assert "\nFALSE          Microsoft owns 49% of OpenAI." in "\n" + r.out
-    assert "\nFAUX           Microsoft détient 49 % d'OpenAI." in r.out
+    # Both findings' text in one column, after the widest label of any language.
+    column = label_width(CODES) + 2
+    assert "\n" + "FALSE".ljust(column) + "Microsoft owns 49% of OpenAI." in "\n" + r.out
+    assert "\n" + "FAUX".ljust(column) + "Microsoft détient 49 % d'OpenAI." in r.out
 
 
 def test_outdated_message_in_french(mini):

@@ -21,13 +21,14 @@ from typing import NoReturn
 
 from . import interrupt
 from .errors import DealcheckError, ExitCode, Terminated
+from .languages import CODES
 from .printable import printable
 
 DEFAULT_FAIL_ON = "false,misleading"
 # The choices of --format, --color and --lang, for the option parser and for configuration files.
 FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
 COLORS = ("auto", "always", "never")
-LANGS = ("auto", "en", "fr")
+LANGS = ("auto", *CODES)
 # The first arguments that name a command other than the check: `entry` sends them to the option parser.
 SUBCOMMANDS = ("claims", "cache", "config", "completion")
 

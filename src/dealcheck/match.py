@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .normalize import AMOUNT_UNITS, STOPWORDS, Analysis, Quantity, detect_language, fold, without_links, words
+from .languages import CODES
+from .normalize import AMOUNT_UNITS, Analysis, Quantity, detect_language, fold, stop_words, without_links, words
 
 if TYPE_CHECKING:
     from .model import Claim, ClaimBase
@@ -215,7 +216,8 @@ class Index:
         self.claim_of = array("l")
         self.variant_of = array("l")
         self.first_doc = array("l")  # first string of each claim; its strings are contiguous
-        langs: list[str] = []
+        # The position in LANGUAGES of each string's language: a byte each in the cached index.
+        self.lang_of = array("B")
         lengths: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
@@ -223,7 +225,7 @@ class Index:
             for text, variant in claim.texts():
                 analysis = base.normalizer.analyse(text)
                 tokens = analysis.tokens
-                langs.append(analysis.lang[0])
+                self.lang_of.append(CODES.index(analysis.lang))
                 lengths.append(len(tokens))
                 doc = len(self.texts)
                 for term in set(tokens):
@@ -233,7 +235,6 @@ class Index:
                 self.claim_of.append(ci)
                 self.variant_of.append(variant)
         self.first_doc.append(len(self.texts))
-        self.langs = "".join(langs)  # "e" or "f" for each string
         self.n = len(self.texts)
         self.term_ids: dict[str, int] = {}
         self.offsets = array("l", [0])
@@ -262,7 +263,8 @@ class Index:
             for lang, cue in relation.cues:
                 parts = tuple(base.normalizer.analyse(part, lang=lang).stems for part in cue.replace("...", "…").split("…"))
                 # A cue must keep a word that says something ("per cent of" is a figure and "of").
-                if parts and all(parts) and any(w not in STOPWORDS for part in parts for w in part):
+                stop = stop_words(lang)
+                if parts and all(parts) and any(w not in stop for part in parts for w in part):
                     self.cues.setdefault(lang, {}).setdefault(parts[0][0], []).append((parts, relation.id))
         self.relation_claims: dict[str, list[int]] = defaultdict(list)
         for ci, claim in enumerate(base.claims):
@@ -327,7 +329,7 @@ class Index:
         found = self._docs[i] = _Doc(
             index=i,
             variant=variant,
-            lang="fr" if self.langs[i] == "f" else "en",
+            lang=CODES[self.lang_of[i]],
             misstated=misstated,
             units=frozenset(AMOUNT_UNITS[t] for t in terms if t in AMOUNT_UNITS),
             terms=terms,

@@ -2,18 +2,21 @@
 
 Both sides go through the same `Normalizer`, so that "$13B", "13 billion dollars"
 and "13 milliards de dollars" become one token, "the ChatGPT maker" becomes
-`openai`, and French and English words are stemmed with their own stemmer.
+`openai`, and each language's words are stemmed with its own stemmer. What is
+particular to a language (its stop words, negations, hedges, qualifiers…) is in languages/.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
+from .languages import LANGUAGES, Language
+from .languages import get as get_language
 from .referents import Referents
 
 RELATIONS = ("exactly", "about", "more_than", "at_least", "less_than", "at_most")
@@ -23,165 +26,123 @@ ABOUT_TOLERANCE = 0.05
 # Figures the sources give as exact still allow rounding ("$13.0B", "27.0%").
 EXACT_TOLERANCE = 0.005
 
-_QUALIFIERS: dict[str, str] = {
-    "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
-    "in excess of": "more_than", "plus de": "more_than", "plus d'": "more_than", "un peu plus de": "more_than",
-    "au-dela de": "more_than", "au dela de": "more_than", "superieure a": "more_than", "superieur a": "more_than",
-    "at least": "at_least", "no less than": "at_least", "au moins": "at_least", "pas moins de": "at_least",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "close to": "about", "nearly": "about", "almost": "about", "an estimated": "about", "approx.": "about",
-    "environ": "about", "pres de": "about", "pres d'": "about", "quelque": "about", "autour de": "about",
-    "approximativement": "about", "a peu pres": "about", "presque": "about", "pratiquement": "about",
-    "quasiment": "about", "de l'ordre de": "about", "une part d'environ": "about",
-    "less than": "less_than", "under": "less_than", "below": "less_than", "moins de": "less_than",
-    "moins d'": "less_than", "up to": "at_most", "at most": "at_most", "jusqu'a": "at_most",
-    "au plus": "at_most", "au maximum": "at_most", "exactly": "exactly", "exactement": "exactly",
-    # Of a year only (see _quantity): "since 2019", « depuis 2019 » is from then on.
-    "since": "at_least", "depuis": "at_least",
-}
-_YEAR_ONLY_QUALIFIERS = frozenset({"since", "depuis"})
 
-_SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "mille": 1e3,
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "mio": 1e6, "m": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "g": 1e9,
-    "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
-}
-
-# The scale words of _SCALES, longest first; the one-letter ones ("13b", "5 m$") are read apart, where
-# they cannot be the start of a word.
-_SCALE_WORDS = "|".join(sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True))
-_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-_QUANTITY_RE = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER_RE})\s*)?"
-    r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?(?P<scalew>{_SCALE_WORDS})\b\.?"
-    r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
-    r"(?:\s?(?P<cur2>(?:de |d')?(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
-    r"(?:\s?(?P<pct>%))?"
-)
-
-# Fractions people write instead of percentages; text2num reads cardinals, not these.
-_FRACTIONS = [
-    (re.compile(r"\b(?:one half|a half|half|la moitie|moitie)\b"), "50%"),
-    (re.compile(r"\b(?:a quarter|one quarter|un quart|quart)\b"), "25%"),
-    (re.compile(r"\b(?:three quarters|trois quarts)\b"), "75%"),
-    (re.compile(r"\b(?:a third|one third|un tiers|tiers)\b"), "33.3%"),
-    (re.compile(r"\b(?:two thirds|deux tiers)\b"), "66.7%"),
-    (re.compile(r"\b(?:a fifth|one fifth|un cinquieme)\b"), "20%"),
-    (re.compile(r"\b(?:a tenth|one tenth|un dixieme)\b"), "10%"),
-]
-_PERCENT_WORDS = re.compile(r"\s*\b(?:per ?cent|pour ?cent|pourcent|pct)\b")
-
-_NUMBER_WORDS = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    r"|hundred|thousand|deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-    r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille"
-    r"|(?:un|une|a|one)\s+(?:milliard|million|billion|trillion)s?)\b"
-)
-
-# The polarity patterns below run on clauses whose entity names are already ids and whose
-# words are joined by single spaces ("n'a plus" is "n a plus"), so that a name such as
-# "no binding force" or "non lucratif" is never read as a negation.
-_NEGATION_RE = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien"
-    r"|personne)\b|\bne? \w+ plus\b|\bno longer\b|\b(?:et|mais|ou) non\b|\bnon pas\b"
-    # "It is false that …", « il est faux que … »: the sentence rejects what follows.
-    r"|\b(?:false|untrue|wrong|incorrect|a myth|inexact|faux|erronee?s?) (?:to (?:say|claim|suggest|believe) )?(?:that|qu|que)\b"
-    r"|\bfaux de (?:dire|pretendre|croire|penser) qu"
-)
-# Words that deny by their meaning: "Microsoft stopped paying" says what "Microsoft no longer
-# pays" says. They never turn a verdict by themselves (see match.opposite).
-_PRIVATIVE_RE = re.compile(
-    r"\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|exclud(?:e|es|ed|ing)|scrap(?:s|ped)?|abandon(?:s|ed)?"
-    r"|replac(?:e|es|ed|ing)|arret\w*|cess(?:e|ent|er|era|erait|ation)|exclu(?:t|ent|re|e|es|s)?|renonc\w*|supprim\w*"
-    r"|echapp\w*|remplac\w*|terminat\w*|los(?:e|es|t|ing)|gave up|give up|gives up|put an end|ends?|ended"
-    r"|perd\w*|met(?:tre|tent)? fin|mis fin|secret\w*|confidenti\w*|undisclosed|under wraps)\b"
-)
-# Constructions that look like negation and deny nothing: "ne … plus que", "rien d'autre que",
-# "nothing but" say "only"; "tant que le panel n'a pas vérifié l'IAG" says "until" (but « en tant que » is "as").
-_NOT_DENIAL_RE = re.compile(
-    r"\bne? \w+ plus qu\b|\bne? (?:\w+ ){1,2}qu(?:e)?\b|\brien d autre que\b|\baucune? autres? (?:\w+ ){0,6}?que\b"
-    r"|\bnothing (?:but|more than|other than|else than)\b|\bno (?:more|other) than\b|\bnone other than\b"
-    r"|\bnot (?:\w+ ){0,6}?any (?:\w+ ){0,3}?other than\b|(?<!\ben )\b(?:tant|aussi longtemps|jusqu a ce) que?\b.*"
-)
-# "27%, rather than the 49% often cited": what follows is set aside, though the sentence denies nothing.
-_CONTRAST_RE = re.compile(r"\b(?:rather than|instead of|plutot que|plutot qu|au lieu de|au lieu d|contrairement a)\b")
-# A cheap first look for the two above, on words not yet read for names.
-_MAY_DENY_RE = re.compile(
-    r"\b(?:not|never|no|none|neither|nor|cannot|nobody|nothing|pas|jamais|aucune?|ni|nullement|guere|rien|personne|plus|non"
-    r"|longer|false|untrue|wrong|incorrect|myth|inexact|faux|erronee?s?|rather|instead|plutot|lieu|contrairement)\b"
-)
-# A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
-_RUMOUR_RE = re.compile(
-    r"\b(?:rumou?r(?:s|ed)?|rumeurs?|speculat\w*|speculation|specule\w*|in talks|pourparlers|is said to|are said to"
-    r"|la rumeur|bruits? de couloir)\b"
-)
-# Words that place a sentence before the latest change: "the earlier agreement", « l'accord précédent ».
-_PAST_RE = re.compile(
-    r"\b(?:previously|formerly|(?:the|an|its|their) earlier|previous|prior (?:agreement|deal|contract|arrangement|terms|to)"
-    r"|originally|initially|at the time|back then|until then"
-    r"|used to|in the past|old (?:deal|agreement|contract|terms|clause|arrangement|structure|partnership)"
-    r"|auparavant|precedemment|precedente?s?|anciennement|ancienn?e?s? (?:accord|contrat|clause|structure|partenariat|regle)s?"
-    r"|a l'epoque|a cette epoque|jusqu'alors|jusque-la|initialement|a l'origine|autrefois|naguere|par le passe)\b"
-)
-# Words that tie a figure to one occasion: "its first $1 billion", « son investissement initial ».
-_ORDINAL_RE = re.compile(
-    r"\b(?:first|initial|initially|original|originally|opening|premiere?s?|initiale?s?|initialement|d'abord|a l'origine)\b"
-)
-_CLAUSE_RE = re.compile(
-    r"[,;:()\"]|\s[-–—]\s|\b(?:but|while|whereas|although|though|mais|alors que|tandis que|bien que|quoique)\b"
-)
+# Outlets are names, the same in every language.
 _OUTLETS = (
     r"(?:bloomberg|reuters|the information|semafor|the wall street journal|wsj|the financial times|financial times|ft"
     r"|cnbc|axios|the new york times|new york times|the verge|fortune|le monde|les echos|le figaro|bfm|afp|ap)"
 )
-_HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|rumou?red|rumou?rs?|is said to|are said to"
-    r"|according to (?:(?:press|media|news) )?(?:reports|sources|people|a report|the press|the media)"
-    r"|sources (?:say|said|suggest)|reports (?:say|said|suggest)|people familiar"
-    r"|(?:selon|d'apres) (?:des|les) (?:sources|rapports|medias|informations)|(?:selon|d'apres) (?:plusieurs|certaines) sources"
-    r"|(?:selon|d'apres) la presse|des sources (?:suggerent|indiquent)"
-    r"|des rapports (?:suggerent|indiquent)|aurait|auraient|serait|seraient|rumeurs?"
-    r"|according to (?:an?|the|one|two|three|several|multiple|anonymous|unnamed)? ?(?:\w+ ){0,2}?(?:reports?|sources?|people|persons?|insiders?|documents?|memo)"
-    r"|according to " + _OUTLETS +
-    r"|(?:the|a|media|press|news) reports? (?:said|says|mentioned|added|suggested|suggests|indicated|claimed|stated)"
-    r"|(?:the (?:media|press)|media|press|news outlets?|" + _OUTLETS + r") (?:has |had |have )?(?:reported|revealed)"
-    r"|(?:told|to|with) " + _OUTLETS +
-    r"|sources? (?:added|told|close to|familiar)|(?:a|one|two|three) sources?|people (?:close|briefed|with knowledge)"
-    r"|an? (?:person|people|insider) (?:familiar|close|briefed)|insiders? (?:said|say)"
-    r"|(?:selon|d'apres) (?:un|une|le|la|les|des|plusieurs|deux|trois)? ?(?:\w+ ){0,2}?(?:sources?|rapports?|medias|presse|informations|personnes|proches|initie)"
-    r"|(?:selon|d'apres) " + _OUTLETS +
-    r"|(?:a|avait|ont|avaient|aurait) (?:rapporte|revele)|rapporte (?:le|la|les) \w+|" + _OUTLETS + r" (?:rapporte|revele|indique)"
-    r")\b"
-)
+# The one-letter scales ("13b", "5 m$") are read apart, where they cannot be the start of a word.
+_SCALE_LETTERS: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
 
-_EN_STOP = frozenset(
-    "a an the of and or to in on at by for with from as is are was were be been being has have had do does did "
-    "it its this that these those which who whom whose what will would shall should can could may might must "
-    "than then so such into onto over under about after before since until through also just only its their "
-    "they them he she his her we our you your i me my us there here now all any some each more most other "
-    "s t not no never none nor neither cannot other nothing without".split()
-)
-_FR_STOP = frozenset(
-    "le la les l un une des du de d et ou a au aux en dans sur sous par pour avec sans que qu qui quoi dont "
-    "ce cet cette ces son sa ses leur leurs il elle ils elles on nous vous je me se s est sont etait ete etre "
-    "a ont avait avoir fait plus moins tres aussi ainsi comme mais donc or ni car ne n pas jamais aucun aucune "
-    "y c j m t lui eux notre nos votre vos mon ma mes ton ta tes tout tous toute toutes autre autres rien sans personne".split()
-)
-_FR_MARKERS = frozenset(
-    "le la les de des du et est une dans pour avec qui que sur au aux sont ont ses cette ce pas d l qu n selon "
-    "en il elle ne mais leur son sa aussi jusqu".split()
-)
-_EN_MARKERS = frozenset("the of and is to in has have its that with for on by was are it will be an".split())
-STOPWORDS = _EN_STOP | _FR_STOP
+
+@dataclass(frozen=True)
+class _Reading:
+    """The patterns a sentence is read with: those of the languages it may be written in (see `_reading`)."""
+
+    stop_words: frozenset[str]
+    qualifiers: dict[str, str]
+    scales: dict[str, float]
+    quantity: re.Pattern[str]
+    fractions: list[tuple[re.Pattern[str], str]]
+    percent_words: re.Pattern[str]
+    number_words: re.Pattern[str]
+    # The polarity patterns run on clauses whose entity names are already ids and whose words are joined by
+    # single spaces ("n'a plus" is "n a plus"), so that a name such as "no binding force" or "non lucratif"
+    # is never read as a negation.
+    negation: re.Pattern[str]
+    negation_opener: re.Pattern[str] | None
+    not_denial: re.Pattern[str]
+    contrast: re.Pattern[str]
+    may_deny: re.Pattern[str]
+    privative: re.Pattern[str]  # never turns a verdict by itself (see match.opposite)
+    # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
+    rumour: re.Pattern[str]
+    past: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    clause: re.Pattern[str]
+    hedge: re.Pattern[str]
+    from_to: re.Pattern[str]
+
+
+def _reading(lang: str) -> _Reading:
+    """Language detection is rough on one sentence, and deal news mixes English and French: a sentence is
+    read with the cues of every mixed language (see Language.mixed), and of its own."""
+    own = get_language(lang)
+    return _compiled(tuple(language.code for language in LANGUAGES if language.mixed or language is own))
+
+
+@cache
+def _compiled(codes: tuple[str, ...]) -> _Reading:
+    languages = [get_language(code) for code in codes]
+
+    def each(field: Callable[[Language], Iterable[str]]) -> list[str]:
+        # In the order the languages give them: where two alternatives match at one place, the first wins.
+        return list(dict.fromkeys(entry for language in languages for entry in field(language)))
+
+    def words(field: Callable[[Language], Iterable[str]]) -> str:
+        return r"\b(?:" + "|".join(each(field)) + r")\b"
+
+    def cues(field: Callable[[Language], Iterable[str]]) -> re.Pattern[str]:
+        return re.compile(words(field))
+
+    qualifiers = {q: r for language in languages for q, r in language.qualifiers.items()}
+    scales = {**_SCALE_LETTERS, **{w: v for language in languages for w, v in language.scales.items()}}
+    # Longest first: "milliards" before "milliard".
+    scale_words = "|".join(sorted((w for w in scales if len(w) > 1), key=len, reverse=True))
+    qualifier_words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    quantity = re.compile(
+        rf"(?:(?P<qual>{qualifier_words})\s*)?"
+        r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
+        r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
+        rf"(?:\s?(?P<scalew>{scale_words})\b\.?"
+        r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
+        rf"(?:\s?(?P<cur2>(?:{'|'.join(each(lambda language: language.currency_links))})?"
+        r"(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
+        r"(?:\s?(?P<pct>%))?"
+    )
+    openers = each(lambda language: language.negation_openers)
+
+    def fraction(share: str) -> re.Pattern[str]:
+        return cues(lambda language: language.fractions.get(share, ()))
+
+    return _Reading(
+        stop_words=frozenset(each(lambda language: language.stop_words)),
+        qualifiers=qualifiers,
+        scales=scales,
+        quantity=quantity,
+        # Fractions people write instead of percentages (text2num reads cardinals, not these), replaced share by
+        # share in the order the languages give them: "a quarter" before "three quarters".
+        fractions=[(fraction(share), share) for share in each(lambda language: language.fractions)],
+        percent_words=re.compile(r"\s*" + words(lambda language: language.percent_words)),
+        number_words=cues(lambda language: language.number_words),
+        negation=cues(lambda language: language.negations),
+        negation_opener=re.compile(rf"\b(?:{'|'.join(openers)}) (?:\w+ ){{0,3}}$") if openers else None,
+        not_denial=cues(lambda language: language.not_denials),
+        contrast=cues(lambda language: language.contrasts),
+        may_deny=cues(lambda language: language.denial_cues),
+        privative=cues(lambda language: language.privatives),
+        rumour=cues(lambda language: language.rumours),
+        past=cues(lambda language: language.past),
+        ordinal=cues(lambda language: language.ordinals),
+        clause=re.compile(r"[,;:()\"]|\s[-–—]\s|" + words(lambda language: language.scope_breaks)),
+        hedge=re.compile(words(lambda language: (h.replace("{outlet}", _OUTLETS) for h in language.hedges))),
+        # "fell from 32.5% to 27%", « passée de 32,5 % à 27 % »: the first figure is what was, the second what is.
+        from_to=re.compile(
+            rf"\b(?:{'|'.join(each(lambda language: language.range_from))})\s*(q[a-z]+[0-9_]+)"
+            rf"\s+(?:{'|'.join(each(lambda language: language.range_to))})\s+(q[a-z]+[0-9_]+)"
+        ),
+    )
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """The words that never count as matching terms in a sentence read in `lang`."""
+    return _reading(lang).stop_words
+
 
 _WORD_RE = re.compile(r"[a-z0-9_]+")
-# A word inside a name that turns the rest of the name around.
-_NEGATING_WORDS = frozenset({"not", "non", "no", "sans"})
+# Names are read before any language is known.
+_NEGATING_WORDS = frozenset(word for language in LANGUAGES for word in language.name_negators)
 # A link's words ("https", "t", "co", a hash) say nothing about what a sentence claims, and
 # pasted posts are full of them.
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b(?:pic\.twitter\.com|t\.co|bit\.ly)/\S+", re.IGNORECASE)
@@ -212,11 +173,16 @@ def words(folded: str) -> list[str]:
 
 
 def detect_language(folded: str) -> str:
-    """'fr' or 'en' from function words: cheap, and right for news sentences."""
-    words = _WORD_RE.findall(folded)
-    fr = sum(1 for w in words if w in _FR_MARKERS)
-    en = sum(1 for w in words if w in _EN_MARKERS)
-    return "fr" if fr > en else "en"
+    """The code of the language with most of its marker words in the text (the first registered on a tie):
+    cheap, and right for news sentences. A language that is not mixed needs two: one may be part of a name
+    ("Los Angeles")."""
+    found = _WORD_RE.findall(folded)
+    counts = [
+        n if language.mixed or n >= 2 else 0
+        for language in LANGUAGES
+        for n in [sum(1 for w in found if w in language.markers)]
+    ]
+    return LANGUAGES[counts.index(max(counts))].code
 
 
 def unit_term(unit: str) -> str:
@@ -291,15 +257,16 @@ def _parse_number(raw: str) -> float:
     return float(raw.replace(",", "."))
 
 
-def _quantity(m: re.Match[str]) -> Quantity | None:
+def _quantity(m: re.Match[str], reading: _Reading) -> Quantity | None:
     value = _parse_number(m["num"])
     scale_word = m["scalew"] or m["scalel"] or m["scalec"]
-    scale = _SCALES.get(scale_word, 1.0) if scale_word else 1.0
-    relation = _QUALIFIERS[m["qual"]] if m["qual"] else "exactly"
+    scale = reading.scales.get(scale_word, 1.0) if scale_word else 1.0
+    relation = reading.qualifiers[m["qual"]] if m["qual"] else "exactly"
     currency = (m["cur1"] or m["cur2"] or "").strip()
-    year = not (currency or scale_word or m["pct"]) and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
-    if m["qual"] in _YEAR_ONLY_QUALIFIERS and not year:
-        relation = "exactly"
+    if relation == "since":
+        # "since 2019", « depuis 2019 » is from then on; of any other figure it says nothing.
+        year = not (currency or scale_word or m["pct"]) and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
+        relation = "at_least" if year else "exactly"
     if m["pct"]:
         return Quantity(value, "pct", relation, m.group(0).strip())
     if currency or scale >= 1e6 or value >= 1e6:
@@ -313,15 +280,15 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
     return Quantity(value, "", relation, m.group(0).strip())
 
 
-def _mark_quantities(folded: str, found: list[Quantity]) -> str:
+def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading) -> str:
     def replace(m: re.Match[str]) -> str:
-        q = _quantity(m)
+        q = _quantity(m, reading)
         if q is None:
             return m.group(0)
         found.append(q)
         return f" {q.token} "
 
-    return _QUANTITY_RE.sub(replace, folded)
+    return reading.quantity.sub(replace, folded)
 
 
 def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Quantity]]:
@@ -331,16 +298,17 @@ def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Qu
 
 
 def _figures_in(folded: str, lang: str) -> tuple[str, list[Quantity]]:
-    folded = _PERCENT_WORDS.sub("%", folded)
-    for pattern, replacement in _FRACTIONS:
+    reading = _reading(lang)
+    folded = reading.percent_words.sub("%", folded)
+    for pattern, replacement in reading.fractions:
         folded = pattern.sub(replacement, folded)
     found: list[Quantity] = []
     # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
-    folded = _mark_quantities(folded, found)
-    if _NUMBER_WORDS.search(folded):
+    folded = _mark_quantities(folded, found, reading)
+    if reading.number_words.search(folded):
         from text_to_num import alpha2digit  # lazy: only sentences with number words pay for it
 
-        folded = _mark_quantities(alpha2digit(folded, lang), found)
+        folded = _mark_quantities(alpha2digit(folded, get_language(lang).text2num), found, reading)
     return folded, found
 
 
@@ -350,11 +318,11 @@ def parse_quantity(text: str) -> Quantity | None:
     return found[0] if len(found) == 1 else None
 
 
-@lru_cache(maxsize=2)
+@cache
 def _stemmer(lang: str) -> Any:
     import Stemmer
 
-    return Stemmer.Stemmer("french" if lang == "fr" else "english")
+    return Stemmer.Stemmer(get_language(lang).stemmer)
 
 
 @dataclass
@@ -484,14 +452,15 @@ class Normalizer:
         """
         folded = fold(without_links(text))
         lang = lang or detect_language(folded)
-        rumour = _RUMOUR_RE.search(folded) is not None
-        past = _PAST_RE.search(folded) is not None
-        first = _ORDINAL_RE.search(folded) is not None
+        reading = _reading(lang)
+        rumour = reading.rumour.search(folded) is not None
+        past = reading.past.search(folded) is not None
+        first = reading.ordinal.search(folded) is not None
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
-        folded, hedges = _HEDGE_RE.subn(" ", folded)
+        folded, hedges = reading.hedge.subn(" ", folded)
         with_numbers, quantities = _figures_in(folded, lang)
-        former = frozenset(m[1] for m in _FROM_TO_RE.finditer(with_numbers))
+        former = frozenset(m[1] for m in reading.from_to.finditer(with_numbers))
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         resolved: list[tuple[str, str]] = []
         named = frozenset(entities)
@@ -507,16 +476,16 @@ class Normalizer:
         plain = list({w: None for w in words if w not in kept})
         stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
         stems = tuple(stemmed.get(w, w) for w in words)
-        tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in STOPWORDS]
+        tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in reading.stop_words]
         tokens.extend(unit_term(q.unit) for q in quantities if q.unit)
         # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
         clauses = [
-            _NOT_DENIAL_RE.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
-            for c in _CLAUSE_RE.split(with_numbers)
-            if _MAY_DENY_RE.search(c)
+            reading.not_denial.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
+            for c in reading.clause.split(with_numbers)
+            if reading.may_deny.search(c)
         ]
-        negated = [c for c in clauses if _NEGATION_RE.search(c)]
-        set_aside = [m for c in clauses for m in [_CONTRAST_RE.search(c)] if m]
+        negated = [c for c in clauses if reading.negation.search(c)]
+        set_aside = [m for c in clauses for m in [reading.contrast.search(c)] if m]
         return Analysis(
             lang=lang,
             tokens=tokens,
@@ -527,8 +496,8 @@ class Normalizer:
             rumour=rumour,
             past=past,
             first=first,
-            privative=_PRIVATIVE_RE.search(" ".join(words)) is not None,
-            negated_terms=self._content([_scope(c) for c in negated], kept, lang) if negated else frozenset(),
+            privative=reading.privative.search(" ".join(words)) is not None,
+            negated_terms=self._content([_scope(c, reading) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),
             named=named,
@@ -542,27 +511,20 @@ class Normalizer:
     def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:
         """Stemmed content words and figures of the clauses with a negation. Names are left out:
         "Microsoft did not comment" denies nothing about Microsoft's stake."""
-        words = [w for c in clauses for w in c.split() if w not in STOPWORDS and w not in self.entity_ids]
+        stop = stop_words(lang)
+        words = [w for c in clauses for w in c.split() if w not in stop and w not in self.entity_ids]
         figures = [w for w in words if w in kept]
         return frozenset(_stemmer(lang).stemWords([w for w in words if w not in kept])) | frozenset(figures)
 
 
-# "fell from 32.5% to 27%", « passée de 32,5 % à 27 % »: the first figure is what was, the second what is.
-_FROM_TO_RE = re.compile(r"\b(?:from|de|d')\s*(q[a-z]+[0-9_]+)\s+(?:to|a)\s+(q[a-z]+[0-9_]+)")
-
-
-# French negation opens before the verb it denies: « Microsoft ne détient pas 49 % » denies « détient ».
-_NE_RE = re.compile(r"\bne? (?:\w+ ){0,3}$")
-
-
-def _scope(clause: str) -> str:
+def _scope(clause: str, reading: _Reading) -> str:
     """What a negation in a clause denies: from the negation to the clause's end. The words before it are
     its subject: « le protocole signé par Microsoft n'est pas contraignant » denies « contraignant », not
-    « signé »."""
-    m = _NEGATION_RE.search(clause)
+    « signé ». A negation may open before the verb it denies: « ne détient pas » denies « détient »."""
+    m = reading.negation.search(clause)
     if m is None:
         return clause
-    ne = _NE_RE.search(clause, 0, m.start())
+    ne = reading.negation_opener.search(clause, 0, m.start()) if reading.negation_opener else None
     return clause[ne.start() if ne else m.start() :]
 
 

@@ -16,7 +16,8 @@ only before the sentence names anyone, where it is the subject a reader carries 
 its nonprofit" is about OpenAI already. Phrases are resolved before pronouns, because they say more
 about whom they mean.
 
-Phrases arrive here as folded word tuples, so this module needs nothing from the normaliser.
+Phrases arrive here as folded word tuples, so this module needs nothing from the normaliser; each
+language's pronouns are in languages/.
 """
 
 from __future__ import annotations
@@ -24,12 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# Pronouns that can carry a party over from the sentence before (language data).
-PRONOUNS: dict[str, frozenset[str]] = {
-    "en": frozenset({"it", "its"}),
-    "fr": frozenset({"elle", "il", "sa", "son", "ses"}),
-}
-_ALL_PRONOUNS = frozenset().union(*PRONOUNS.values())
+from .languages import LANGUAGES, get
+
+_ALL_PRONOUNS = frozenset().union(*(language.pronouns for language in LANGUAGES))
 
 
 @dataclass(frozen=True)
@@ -80,7 +78,7 @@ class Referents:
 
     def mentions(self, words: Sequence[str], entity_ids: frozenset[str], lang: str) -> list[Mention]:
         found: list[Mention] = []
-        pronouns = PRONOUNS.get(lang, frozenset())
+        pronouns = get(lang).pronouns
         first_named = next((i for i, w in enumerate(words) if w in entity_ids), len(words))
         i, n = 0, len(words)
         while i < n:

@@ -1,6 +1,6 @@
 """Split prose into sentences, keeping each sentence's offsets in the original text.
 
-A rule-based splitter with English and French abbreviation lists. It keeps exact
+A rule-based splitter with each language's abbreviation lists (see languages/). It keeps exact
 offsets, runs at about 20 MB/s, and handles what news copy throws at it:
 "Microsoft Corp. said", "M. Altman", "J.-P. Morgan", "$13.5B", "13,5 milliards",
 « guillemets », list items, headings, and hard-wrapped lines (see README for figures).
@@ -17,21 +17,13 @@ and "U.S." end one only when a typical sentence starter follows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-# Abbreviations are stored without their final dot; matching is case-sensitive.
-NON_TERMINAL: frozenset[str] = frozenset(
-    # English titles / honorifics
-    "Mr Mrs Ms Mx Dr Prof Sr Sra Sen Rep Gov Gen Lt Col Capt Cmdr Sgt Rev Hon Pres "
-    "Supt Insp Messrs Mt Ft St Ste Mme Mlle Mmes Mlles MM Me Mgr Pr Dre "
-    # months (EN + FR)
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "janv févr fév avr juil sept déc "
-    # references / Latin / misc (EN + FR)
-    "No Nos Vol vol p pp Fig fig Art art ch Ch sect cf Cf e.g i.e E.g I.e viz vs v "
-    "approx dept Dept av Av bd Bd boul env éd ibid op chap n° N° "
-    "tél Tél art.-L art.-R".split()
-)
+from .languages import LANGUAGES, Language
+
+# Abbreviations are stored without their final dot; matching is case-sensitive. Each language's
+# titles, months and references are in languages/; these are everyone's.
+NON_TERMINAL: frozenset[str] = frozenset("cf Cf ibid op".split()).union(*(language.abbreviations for language in LANGUAGES))
 TERMINAL_OK: frozenset[str] = frozenset(
     # company / legal suffixes
     "Inc Corp Co Ltd Ltée Plc plc LLC LLP Bros Cie Cos Intl Assn "
@@ -39,18 +31,7 @@ TERMINAL_OK: frozenset[str] = frozenset(
     # places, times, misc that often end sentences
     "U.S U.K U.N E.U U.S.A D.C a.m p.m A.M P.M etc al Jr Esq".split()
 )
-SENTENCE_STARTERS: frozenset[str] = frozenset(
-    # English
-    "The A An This That These Those It Its He She They We I You His Her Their Our "
-    "In On At For But And However Yet So Then There Here As After Before When While "
-    "Although Since If Meanwhile Still Also Shares Analysts According "
-    "How What Why Who Where Which Did Do Does Is Are Was Were Can Will Mr Mrs Ms Dr "
-    # French
-    "Le La Les L Un Une Des Ce Cet Cette Ces Il Elle Ils Elles On Nous Vous Je "
-    "Son Sa Ses Leur Leurs Mais Et Or Donc Puis Ensuite Cependant Toutefois Pourtant "
-    "En Dans Pour Par Selon Après Avant Lorsque Quand Alors Ainsi Depuis Si C D Au Aux "
-    "Du À Comment Pourquoi Qui Où Est M Mme".split()
-)
+SENTENCE_STARTERS: frozenset[str] = frozenset().union(*(language.sentence_starters for language in LANGUAGES))
 
 _TERM = r"[.!?\u2026]+"
 _CLOSE = r"(?:[ \u00a0\u202f]?[\u00bb\u203a])?[\"'\u201d\u2019)\]]*"
@@ -142,13 +123,16 @@ def sentences(text: str, start: int, end: int, body: int) -> list[tuple[int, int
 # A relative clause opened after a comma ("Microsoft, which owns 49% of OpenAI, declined") ends at
 # the next comma. `, and` and « , et » join clauses; a bare "and" usually joins names ("Microsoft and
 # OpenAI"), so it is a boundary only before a verb ("and will", « et a »).
+def _either(field: Callable[[Language], tuple[str, ...]]) -> str:
+    return "|".join(dict.fromkeys(entry for language in LANGUAGES for entry in field(language)))
+
+
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|:(?=\s)|\s[-–—]\s|[—–]|[()])\s*"
-    r"|(?P<rel>,\s+(?:which|who|whose|qui|dont|lequel|laquelle|lesquels|lesquelles|ce qui)\b)"
-    r"|,?\s+(?=(?:while|whereas|although|though|even as|even though|tandis que|alors que|bien que|tout en|mais)\b)"
-    r"|,\s+(?=(?:and|but|as|et|mais)\s)"
-    # A bare "and" before a verb starts another statement: "holds $130 billion in equity and will direct $25 billion".
-    r"|\s+(?=(?:and (?:will|would|has|have|had|is|was|were|can|could|may|must|also|now)|et (?:a|ont|va|vont|sera|seront|devra|peut|pourra|doit|aura|est))\s)",
+    rf"|(?P<rel>,\s+(?:{_either(lambda language: language.relatives)})\b)"
+    rf"|,?\s+(?=(?:{_either(lambda language: language.clause_openers)})\b)"
+    rf"|,\s+(?=(?:{_either(lambda language: language.comma_joins)})\s)"
+    rf"|\s+(?=(?:{_either(lambda language: language.verb_joins)})\s)",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r",\s+")
@@ -190,7 +174,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 
 # A clause shows without the conjunction that joined it: "and has locked in …" reads "has locked in …".
-_LEADING_CONJUNCTION = re.compile(r"(?:and|but|et|mais)\s+", re.IGNORECASE)
+_LEADING_CONJUNCTION = re.compile(rf"(?:{_either(lambda language: language.leading_conjunctions)})\s+", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -209,5 +193,5 @@ def _words(text: str, start: int, end: int) -> int:
 
 
 def split(text: str) -> list[tuple[int, int]]:
-    """Split English/French `text` into sentences: (start, end) offsets, whitespace trimmed."""
+    """Split `text` into sentences: (start, end) offsets, whitespace trimmed."""
     return [span for paragraph in paragraphs(text) for span in sentences(text, *paragraph)]

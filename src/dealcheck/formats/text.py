@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import IO
 
-from ..i18n import VERDICT_LABELS, label, message
+from ..i18n import label, message
+from ..languages import CODES
 from ..model import Finding, Verdict
 from ..printable import printable
 from ..render import location
@@ -104,7 +105,7 @@ def cut(lines: list[list[Word]], keep: int, width: int) -> list[list[Word]]:
 
 def label_width(langs: Sequence[str]) -> int:
     """The label column: the widest verdict label, or field label with its indent, of these languages."""
-    verdicts = max(cells(label(lang, v)) for lang in langs for v in VERDICT_LABELS["en"])
+    verdicts = max(cells(label(lang, v.value)) for lang in langs for v in Verdict)
     return max(verdicts, FIELD_INDENT + max(cells(message(lang, k)) for lang in langs for k in FIELDS))
 
 
@@ -118,7 +119,8 @@ class TextRenderer:
         self.color = color == "always" or (
             color == "auto" and out.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
         )
-        self.label_width = label_width(tuple(VERDICT_LABELS) if lang == "auto" else (lang,))
+        # --lang auto follows each sentence: the column fits every language's labels, so findings line up.
+        self.label_width = label_width(CODES if lang == "auto" else (lang,))
         self.text_width = max(terminal_width(out) - self.label_width - GAP, MIN_TEXT_WIDTH)
         self.count = 0
 
