@@ -17,7 +17,7 @@ B = 1e9
         ("13 Mds $", 13 * B, "usd", "exactly"),
         ("13 000 000 000 $", 13 * B, "usd", "exactly"),
         ("13\u202f000\u202f000\u202f000 $", 13 * B, "usd", "exactly"),
-        ("13,5 milliards", 13.5 * B, "usd", "exactly"),
+        ("13,5 milliards", 13.5 * B, "count", "exactly"),
         ("treize milliards de dollars", 13 * B, "usd", "exactly"),
         ("thirteen billion dollars", 13 * B, "usd", "exactly"),
         ("$13.5bn", 13.5 * B, "usd", "exactly"),
@@ -52,7 +52,12 @@ def test_figures(text: str, value: float, unit: str, relation: str):
 
 def test_plain_numbers_and_distances_are_not_money():
     _, found = extract_quantities("It has 12 board members and a 13 m tower.")
-    assert [(q.value, q.unit) for q in found] == [(12, ""), (13, "")]
+    assert [(q.value, q.unit, q.noun) for q in found] == [(12, "", "board"), (13, "length", "")]
+
+
+def test_a_scaled_figure_without_a_currency_is_money_only_where_the_base_says_so():
+    assert [(q.value, q.unit) for q in extract_quantities("13,5 milliards", currency="usd")[1]] == [(13.5 * B, "usd")]
+    assert [(q.value, q.unit, q.noun) for q in extract_quantities("20 million visitors")[1]] == [(20e6, "count", "visitors")]
 
 
 def test_years_are_exact_not_within_a_percentage():

@@ -130,6 +130,7 @@ def merge(bases: list[ClaimBase], names: list[str]) -> ClaimBase:
         topic = Topic(
             tuple(dict.fromkeys([*topic.entities, *base.topic.entities])),
             tuple(dict.fromkeys([*topic.referents, *base.topic.referents])),
+            topic.currency or base.topic.currency,  # the first base's, as its figures are the most read
         )
         for r in base.relations.values():
             relations[r.id] = Relation(r.id, _union(relations[r.id].cues, r.cues)) if r.id in relations else r

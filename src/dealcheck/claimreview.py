@@ -31,8 +31,8 @@ from typing import Any
 from .errors import InputError, data_oddity
 from .i18n import format_figure
 from .inputs import MAX_FILE_BYTES, element_spans, read_limited
-from .model import ENTITY_ID_RE, EXAMPLE_VERDICTS, ID_RE, WEB_URL_RE, ClaimBase, Verdict, iso, verdict_word
-from .normalize import extract_quantities, fold
+from .model import CURRENCIES, ENTITY_ID_RE, EXAMPLE_VERDICTS, ID_RE, WEB_URL_RE, ClaimBase, Verdict, iso, verdict_word
+from .normalize import Quantity, extract_quantities, fold, parse_quantity
 from .printable import strip_controls
 from .serialise import numbers_data
 
@@ -138,8 +138,11 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
                 ]
                 if claim.parties:
                     item["dealcheck:parties"] = list(claim.parties)
-            if not out and (base.topic.entities or base.topic.referents):
-                item["dealcheck:topic"] = {"entities": list(base.topic.entities), "referents": list(base.topic.referents)}
+            if not out and (base.topic.entities or base.topic.referents or base.topic.currency):
+                item["dealcheck:topic"] = {
+                    "entities": list(base.topic.entities), "referents": list(base.topic.referents),
+                    **({"currency": base.topic.currency} if base.topic.currency else {}),
+                }
             review: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
@@ -275,7 +278,8 @@ def import_reviews(paths: list[Path], rating_map: dict[str, str] | None = None, 
         for doc in read_documents(path, max_bytes):
             for review in iter_reviews(doc):
                 result.reviews += 1
-                _add_review(review, table, result, entities, sources, claims)
+                extensions.read_topic(review)
+                _add_review(review, table, result, entities, sources, claims, extensions.currency)
                 extensions.read(review, claims)
     base = result.base
     extensions.write(base)
@@ -296,14 +300,20 @@ class _Extensions:
     def __init__(self) -> None:
         self.relations: dict[str, dict[str, list[str]]] = {}
         self.topic: dict[str, list[str]] = {}
+        self.currency = ""
 
-    def read(self, review: dict[str, Any], claims: dict[str, dict[str, Any]]) -> None:
-        item = _item(review)
-        topic = item.get("dealcheck:topic")
+    def read_topic(self, review: dict[str, Any]) -> None:
+        """The base's topic, before the review's claim: its currency says how to read the claim's figures."""
+        topic = _item(review).get("dealcheck:topic")
         if isinstance(topic, dict):
             for key in ("entities", "referents"):
                 known = self.topic.setdefault(key, [])
                 known += [t for t in _list(topic.get(key)) if isinstance(t, str) and t not in known]
+            if topic.get("currency") in CURRENCIES and not self.currency:
+                self.currency = topic["currency"]
+
+    def read(self, review: dict[str, Any], claims: dict[str, dict[str, Any]]) -> None:
+        item = _item(review)
         claim = claims.get(_text(review.get("identifier")) or "")
         if claim is None:
             return
@@ -321,7 +331,8 @@ class _Extensions:
             claim["parties"] = parties
         if "dealcheck:numbers" in item:  # the curators' figures (perhaps none), not the ones read off the text
             numbers = [
-                {"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly"}
+                {"value": _text(n["value"]), "relation": _text(n.get("relation")) or "exactly",
+                 **({"unit": _text(n["unit"])} if _text(n.get("unit")) else {})}
                 for n in _list(item["dealcheck:numbers"]) if isinstance(n, dict) and _text(n.get("value"))
             ]
             if numbers:
@@ -340,8 +351,8 @@ class _Extensions:
             claim["examples"] = examples
 
     def write(self, base: dict[str, Any]) -> None:
-        if self.topic.get("entities") or self.topic.get("referents"):
-            base["topic"] = {k: v for k, v in self.topic.items() if v}
+        if self.topic.get("entities") or self.topic.get("referents") or self.currency:
+            base["topic"] = {**{k: v for k, v in self.topic.items() if v}, **({"currency": self.currency} if self.currency else {})}
         if self.relations:
             base["relations"] = [{"id": r, "cues": cues} for r, cues in self.relations.items() if cues]
 
@@ -403,7 +414,7 @@ def _numeric_verdict(rating: dict[str, Any]) -> str | None:
 
 def _add_review(
     review: dict[str, Any], table: dict[str, str], result: ImportResult,
-    entities: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]],
+    entities: dict[str, dict[str, Any]], sources: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]], currency: str,
 ) -> None:
     text = _text(review.get("claimReviewed"))
     if not text:
@@ -443,14 +454,28 @@ def _add_review(
         claim["valid_until"] = expires
     claim["citations"] = _citations(review, sources)
     if verdict == "true":  # a debunked claim's figures are what is wrong, not what the sources give
-        _, figures = extract_quantities(text)
-        numbers = [{"value": format_figure(q.value, q.unit, "exactly", "en"), "relation": q.relation} for q in figures if q.unit]
+        _, figures = extract_quantities(text, currency=currency)
+        numbers = [_number_data(q, currency) for q in figures if q.unit or (q.noun and q.value >= _LEAST_COUNT)]
         if numbers:
             claim["numbers"] = numbers
     paraphrases = [p for p in map(_text, _list(item.get("alternateName"))) if p]
     if paraphrases:
         claim["paraphrases"] = paraphrases
     claims[claim_id] = claim
+
+
+# A small bare number is as often part of a name ("the GPT-4 model") as a count; "1,665 steps" is a count.
+_LEAST_COUNT = 100
+
+
+def _number_data(q: Quantity, currency: str) -> dict[str, str]:
+    """A figure of a claim's text as the base writes it, with its unit where the value alone would not say it:
+    "1889" (a year only after "in"), "1665 steps" (a count)."""
+    unit = q.unit or "count"
+    value = format_figure(q.value, unit, "exactly", "en", q.noun if unit == "count" else "")
+    read = parse_quantity(value, currency)
+    declared = {} if read is not None and read.unit == unit else {"unit": unit}
+    return {"value": value, "relation": q.relation, **declared}
 
 
 def _list(value: Any) -> list[Any]:

@@ -9,6 +9,7 @@ no module defines is written in English.
 from __future__ import annotations
 
 from .languages import get
+from .units import DIMENSIONS
 
 _SYMBOLS = {"usd": "$", "eur": "€"}
 
@@ -21,18 +22,30 @@ def label(lang: str, verdict: str) -> str:
     return get(lang).verdict_labels[verdict]
 
 
-def format_figure(value: float, unit: str, relation: str, lang: str) -> str:
-    """A figure as a reader of `lang` writes it: "about $13 billion", « environ 13 milliards de dollars »."""
+def format_figure(value: float, unit: str, relation: str, lang: str, noun: str = "") -> str:
+    """A figure as a reader of `lang` writes it: "about $13 billion", « environ 13 milliards de dollars »,
+    "1665 steps", "330 m"."""
     language = get(lang)
     prefix = language.messages[relation]
     if unit == "pct":
         return prefix + language.percent.format(number=f"{value:g}")
     if unit in _SYMBOLS:
-        symbol, name = _SYMBOLS[unit], language.currency_names[unit]
-        for scale, singular, plural in language.amount_words:
-            if abs(value) >= scale:
-                number = f"{value / scale:g}".replace(".", language.decimal_mark)
-                word = plural if abs(value) >= 2 * scale else singular
-                return prefix + language.scaled_amount.format(number=number, word=word, symbol=symbol, name=name)
-        return prefix + language.plain_amount.format(number=f"{value:g}", symbol=symbol, name=name)
+        return prefix + _amount(value, lang, _SYMBOLS[unit], language.currency_names[unit])
+    if unit == "count":  # a plain number: never a currency's symbol or name
+        return prefix + " ".join(part for part in (_amount(value, lang, "", ""), noun) if part)
+    if unit in DIMENSIONS:
+        from .units import shown  # lazy: pint is only loaded to write a figure it read
+
+        number, symbol = shown(value, unit)
+        return f"{prefix}{number:g} {symbol}"
     return f"{prefix}{value:g}"
+
+
+def _amount(value: float, lang: str, symbol: str, name: str) -> str:
+    language = get(lang)
+    for scale, singular, plural in language.amount_words:
+        if abs(value) >= scale:
+            number = f"{value / scale:g}".replace(".", language.decimal_mark)
+            word = plural if abs(value) >= 2 * scale else singular
+            return language.scaled_amount.format(number=number, word=word, symbol=symbol, name=name).strip()
+    return language.plain_amount.format(number=f"{value:g}", symbol=symbol, name=name).strip()

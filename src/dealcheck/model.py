@@ -103,12 +103,19 @@ class Relation:
         return by_lang
 
 
+# The currencies a base may declare for its figures (see Topic.currency).
+CURRENCIES = ("usd", "eur")
+
+
 @dataclass(frozen=True)
 class Topic:
-    """The entities a sentence may refer to without naming them, and the phrases that name them all."""
+    """The entities a sentence may refer to without naming them, and the phrases that name them all; and the
+    currency of the base's scaled figures written without one (deal news writes « 13 milliards » for dollars),
+    "" where such a figure is a count ("20 million visitors")."""
 
     entities: tuple[str, ...] = ()
     referents: tuple[str, ...] = ()
+    currency: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,7 @@ class Example:
 class ClaimNumber:
     quantity: Quantity
     text: str
+    unit: str = ""  # as the claim declares it for a bare figure ("year" of "1889")
 
 
 @dataclass

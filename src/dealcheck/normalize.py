@@ -44,6 +44,8 @@ class _Reading:
     qualifiers: dict[str, str]
     scales: dict[str, float]
     quantity: re.Pattern[str]
+    units: list[tuple[re.Pattern[str], str]]  # a unit word as matched → pint's name of the unit
+    year_context: re.Pattern[str]
     fractions: list[tuple[re.Pattern[str], str]]
     percent_words: re.Pattern[str]
     number_words: re.Pattern[str]
@@ -91,15 +93,19 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
     # Longest first: "milliards" before "milliard".
     scale_words = "|".join(sorted((w for w in scales if len(w) > 1), key=len, reverse=True))
     qualifier_words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
+    units = [(re.compile(fragment), unit) for language in languages for unit, fragments in language.units.items() for fragment in fragments]
+    unit_words = "|".join(sorted({u.pattern for u, _ in units}, key=len, reverse=True))
     quantity = re.compile(
         rf"(?:(?P<qual>{qualifier_words})\s*)?"
         r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
         r"(?<![\w.,])(?P<num>\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?)"
-        rf"(?:\s?(?P<scalew>{scale_words})\b\.?"
+        rf"(?:[\s-]?(?P<scalew>{scale_words})\b\.?"
         r"|(?P<scalel>[kmbg])\b|\s(?P<scalec>[mg])(?=\s?(?:\$|€|eur\b)))?"
         rf"(?:\s?(?P<cur2>(?:{'|'.join(each(lambda language: language.currency_links))})?"
         r"(?:dollars?|us\$|\$|usd|euros?|€|eur)(?![\w])))?"
         r"(?:\s?(?P<pct>%))?"
+        # A unit word, unless a currency came first ("$10 m" is money); "an 80-million-year-old shark" too.
+        rf"(?(cur1)|(?(cur2)|(?(pct)|(?:(?:\s*|-)(?P<unit>{unit_words})(?!\w))?)))"
     )
     openers = each(lambda language: language.negation_openers)
 
@@ -111,6 +117,8 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
         qualifiers=qualifiers,
         scales=scales,
         quantity=quantity,
+        units=units,
+        year_context=re.compile(rf"\b(?:{'|'.join(each(lambda language: language.year_context))})\s+$"),
         # Fractions people write instead of percentages (text2num reads cardinals, not these), replaced share by
         # share in the order the languages give them: "a quarter" before "three quarters".
         fractions=[(fraction(share), share) for share in each(lambda language: language.fractions)],
@@ -151,12 +159,18 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“"
                               "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
+# "°C" and "°F" are units; a lone "°" (« n°1 ») is not, and is dropped with the other symbols.
+_DEGREES_RE = re.compile(r"°\s*([cf])\b", re.IGNORECASE)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify quotes, so both languages compare plainly.
 
     Characters with no ASCII form left after stripping accents carry nothing the matcher
     reads (the symbols it needs, like € and ’, are mapped first), so they are dropped.
     """
+    if "°" in text:
+        text = _DEGREES_RE.sub(r" deg \1", text)
     text = text.translate(_APOSTROPHES).casefold()
     if not text.isascii():
         # Lower-cased again after NFKD: a letter such as "𝐀" or "Ⅻ" only becomes ASCII capitals there.
@@ -192,17 +206,25 @@ def unit_term(unit: str) -> str:
 
 
 # The units of amounts (a year is a date, not an amount), by the term that stands for each.
-AMOUNT_UNITS: dict[str, str] = {unit_term(u): u for u in ("usd", "eur", "pct")}
+AMOUNT_UNITS: dict[str, str] = {
+    unit_term(u): u for u in ("usd", "eur", "pct", "length", "mass", "temperature", "duration", "area", "volume")
+}
+# Points on a scale rather than sizes: a tolerance in per cent of 373 K or of 2030 would be meaningless.
+# (exact, about) slack, in the unit's own terms.
+_SCALE_SLACK = {"year": (0.0, 1.0), "temperature": (0.5, 2.0)}
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure with its unit (`usd`, `eur`, `pct`, `year` or `` for a bare number)."""
+    """A figure with its unit: `usd`, `eur`, `pct`, `year`, `count`, a physical dimension (`length`, `mass`,
+    `temperature`, `duration`, `area`, `volume`: the value is then in SI base units, so 1 km is 1000), or ``
+    for a bare number. A count or a bare number keeps the word after it, what it counts ("visitors")."""
 
     value: float
     unit: str
     relation: str = "exactly"
     text: str = ""
+    noun: str = ""
 
     @property
     def token(self) -> str:
@@ -211,8 +233,8 @@ class Quantity:
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) of the values this statement allows."""
         v = self.value
-        if self.unit == "year":  # a year is a point on a scale: 2029 is not "about 2030"
-            slack = 1.0 if self.relation == "about" else 0.0
+        if self.unit in _SCALE_SLACK:  # 2029 is not "about 2030", nor 95 °C "about 100 °C"
+            slack = _SCALE_SLACK[self.unit][self.relation == "about"]
             about = exact = (v - slack, v + slack, False, False)
         else:
             about = (v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE), False, False)
@@ -248,7 +270,7 @@ class Quantity:
     def describe(self, lang: str = "en") -> str:
         from .i18n import format_figure
 
-        return format_figure(self.value, self.unit, self.relation, lang)
+        return format_figure(self.value, self.unit, self.relation, lang, self.noun)
 
 
 def _parse_number(raw: str) -> float:
@@ -257,32 +279,59 @@ def _parse_number(raw: str) -> float:
     return float(raw.replace(",", "."))
 
 
-def _quantity(m: re.Match[str], reading: _Reading) -> Quantity | None:
+# What a count counts is the word after it, unless that word says nothing ("20 million of them").
+_NOUN_RE = re.compile(r"\s*([a-z]{2,})")
+# Without a year word before it, only a number of this century or the last is a year: "1500 employees" is not.
+_MODERN_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_RE = re.compile(r"1\d{3}|20\d\d")
+
+
+def _quantity(m: re.Match[str], reading: _Reading, currency: str) -> Quantity | None:
     value = _parse_number(m["num"])
     scale_word = m["scalew"] or m["scalel"] or m["scalec"]
     scale = reading.scales.get(scale_word, 1.0) if scale_word else 1.0
     relation = reading.qualifiers[m["qual"]] if m["qual"] else "exactly"
-    currency = (m["cur1"] or m["cur2"] or "").strip()
+    written = (m["cur1"] or m["cur2"] or "").strip()
+    text = m.group(0).strip()
+    plain = not (written or scale_word or m["pct"] or m["unit"])
+    # "in 1889", « en 1889 »: a year of any era; "since 1889" has its year word in the match, as a qualifier.
+    dated = relation == "since" or reading.year_context.search(m.string, max(0, m.start() - 12), m.start()) is not None
+    noun = _noun(m, reading)
+    # "in 1500 cities" counts cities: an older year is one only when no noun follows it.
+    year = plain and (_MODERN_YEAR_RE.fullmatch(m["num"]) is not None or (dated and not noun and _YEAR_RE.fullmatch(m["num"]) is not None))
     if relation == "since":
         # "since 2019", « depuis 2019 » is from then on; of any other figure it says nothing.
-        year = not (currency or scale_word or m["pct"]) and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
         relation = "at_least" if year else "exactly"
     if m["pct"]:
-        return Quantity(value, "pct", relation, m.group(0).strip())
-    if currency or scale >= 1e6 or value >= 1e6:
-        unit = "eur" if "eur" in currency or "€" in currency else "usd"
-        return Quantity(value * scale, unit, relation, m.group(0).strip())
+        return Quantity(value, "pct", relation, text)
+    if m["unit"]:
+        from .units import in_base_units  # lazy: only figures with a unit word pay for pint
+
+        unit = next(u for pattern, u in reading.units if pattern.fullmatch(m["unit"]))
+        physical = in_base_units(value * scale, unit)
+        return Quantity(physical[1], physical[0], relation, text) if physical else None
+    if written or ((scale >= 1e6 or value >= 1e6) and currency):
+        unit = "eur" if "eur" in written or "€" in written else "usd" if written else currency
+        return Quantity(value * scale, unit, relation, text)
     if scale_word:
-        # "13 m" without a currency is more likely a distance than money; keep it out.
-        return None
-    if re.fullmatch(r"(?:19|20)\d\d", m["num"]):
-        return Quantity(value, "year", relation, m.group(0).strip())
-    return Quantity(value, "", relation, m.group(0).strip())
+        # A scaled number without a currency counts something ("20 million visitors", « 13,5 milliards »),
+        # unless the base says its figures are money (see Topic.currency). "13 m" is read as a length.
+        return None if currency else Quantity(value * scale, "count", relation, text, noun)
+    if value >= 1e6:
+        return Quantity(value, "count", relation, text, noun)
+    if year:
+        return Quantity(value, "year", relation, text)
+    return Quantity(value, "", relation, text, noun)
 
 
-def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading) -> str:
+def _noun(m: re.Match[str], reading: _Reading) -> str:
+    after = _NOUN_RE.match(m.string, m.end())
+    return after[1] if after and after[1] not in reading.stop_words else ""
+
+
+def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading, currency: str) -> str:
     def replace(m: re.Match[str]) -> str:
-        q = _quantity(m, reading)
+        q = _quantity(m, reading, currency)
         if q is None:
             return m.group(0)
         found.append(q)
@@ -291,30 +340,31 @@ def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading) -> s
     return reading.quantity.sub(replace, folded)
 
 
-def extract_quantities(text: str, lang: str | None = None) -> tuple[str, list[Quantity]]:
-    """Return the folded text with each figure replaced by its token, and the figures."""
+def extract_quantities(text: str, lang: str | None = None, currency: str = "") -> tuple[str, list[Quantity]]:
+    """Return the folded text with each figure replaced by its token, and the figures. A scaled figure
+    without a currency ("13 billion") is an amount in `currency` if given, else a count."""
     folded = fold(text)
-    return _figures_in(folded, lang or detect_language(folded))
+    return _figures_in(folded, lang or detect_language(folded), currency)
 
 
-def _figures_in(folded: str, lang: str) -> tuple[str, list[Quantity]]:
+def _figures_in(folded: str, lang: str, currency: str) -> tuple[str, list[Quantity]]:
     reading = _reading(lang)
     folded = reading.percent_words.sub("%", folded)
     for pattern, replacement in reading.fractions:
         folded = pattern.sub(replacement, folded)
     found: list[Quantity] = []
     # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
-    folded = _mark_quantities(folded, found, reading)
+    folded = _mark_quantities(folded, found, reading, currency)
     if reading.number_words.search(folded):
         from text_to_num import alpha2digit  # lazy: only sentences with number words pay for it
 
-        folded = _mark_quantities(alpha2digit(folded, get_language(lang).text2num), found, reading)
+        folded = _mark_quantities(alpha2digit(folded, get_language(lang).text2num), found, reading, currency)
     return folded, found
 
 
-def parse_quantity(text: str) -> Quantity | None:
-    """Parse one figure as curators write it in the claim base ("27%", "$13 billion", "2032")."""
-    _, found = extract_quantities(text)
+def parse_quantity(text: str, currency: str = "") -> Quantity | None:
+    """Parse one figure as curators write it in the claim base ("27%", "$13 billion", "2032", "330 metres")."""
+    _, found = extract_quantities(text, currency=currency)
     return found[0] if len(found) == 1 else None
 
 
@@ -366,8 +416,9 @@ class Normalizer:
     the same result, but nothing to compile when a cached claim base is loaded.
     """
 
-    def __init__(self, aliases: dict[str, str], referents: Referents | None = None) -> None:
+    def __init__(self, aliases: dict[str, str], referents: Referents | None = None, currency: str = "") -> None:
         self.referents = referents or Referents()
+        self.currency = currency  # of scaled figures written without one (see Topic.currency)
         self.aliases: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The word of each alias least likely to occur by chance: a proper noun if it has one
         # ("ChatGPT" in "the ChatGPT maker"), else its longest word. Cheap pre-filters look for it.
@@ -459,7 +510,7 @@ class Normalizer:
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
         folded, hedges = reading.hedge.subn(" ", folded)
-        with_numbers, quantities = _figures_in(folded, lang)
+        with_numbers, quantities = _figures_in(folded, lang, self.currency)
         former = frozenset(m[1] for m in reading.from_to.finditer(with_numbers))
         words, entities = self.entities_in(_WORD_RE.findall(with_numbers))
         resolved: list[tuple[str, str]] = []
@@ -477,7 +528,9 @@ class Normalizer:
         stemmed = dict(zip(plain, _stemmer(lang).stemWords(plain), strict=True))
         stems = tuple(stemmed.get(w, w) for w in words)
         tokens = [stem for w, stem in zip(words, stems, strict=True) if w not in reading.stop_words]
-        tokens.extend(unit_term(q.unit) for q in quantities if q.unit)
+        # A count's kind is its noun, which stays a word of its own: "3 million votes" and "20 million visitors"
+        # share no more than two bare numbers do.
+        tokens.extend(unit_term(q.unit) for q in quantities if q.unit and q.unit != "count")
         # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
         clauses = [
             reading.not_denial.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))

@@ -17,7 +17,7 @@ def _citations_data(cs: tuple[Citation, ...]) -> list[dict[str, str]]:
 
 def numbers_data(c: Claim) -> list[dict[str, str]]:
     """The claim's figures as curators write them."""
-    return [{"value": n.text, "relation": n.quantity.relation} for n in c.numbers]
+    return [{"value": n.text, "relation": n.quantity.relation, **({"unit": n.unit} if n.unit else {})} for n in c.numbers]
 
 
 def claim_data(c: Claim) -> dict[str, Any]:
@@ -39,7 +39,7 @@ def claim_data(c: Claim) -> dict[str, Any]:
 
 def to_data(base: ClaimBase) -> dict[str, Any]:
     """The base as plain data in the claim-base format (what `claims export --format yaml` writes)."""
-    topic = _drop_empty({"entities": list(base.topic.entities), "referents": list(base.topic.referents)})
+    topic = _drop_empty({"entities": list(base.topic.entities), "referents": list(base.topic.referents), "currency": base.topic.currency or None})
     relations = [{"id": r.id, "cues": r.cues_by_language()} for r in base.relations.values()]
     return {
         "version": FORMAT_VERSION,

@@ -17,6 +17,7 @@ from typing import Any
 from .errors import ClaimBaseError, data_oddity
 from .model import (
     CLAIM_VERDICTS,
+    CURRENCIES,
     ENTITY_ID_RE,
     EXAMPLE_VERDICTS,
     FORMAT_VERSION,
@@ -268,7 +269,7 @@ def _build(ck: _Checker, doc: Any, path: str) -> ClaimBase:
     topic = _load_topic(ck, doc, {e.id for e in entities})
     relations = _load_relations(ck, doc)
     sources = _load_sources(ck, doc)
-    claims = _load_claims(ck, doc, sources, {e.id for e in entities}, relations)
+    claims = _load_claims(ck, doc, sources, {e.id for e in entities}, relations, topic.currency)
     if not claims and not ck.problems:
         ck.error(doc.line_of("claims"), "claims", "no claims: a claim base needs at least one")
     if ck.problems:
@@ -305,7 +306,7 @@ def make_normalizer(entities: Sequence[Entity], topic: Topic) -> Normalizer:
         return [tuple(words(fold(t))) for t in texts]
 
     referents = Referents.build(((e.id, phrases(e.referents)) for e in entities), topic.entities, phrases(topic.referents))
-    return Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities), referents)
+    return Normalizer(alias_table((e.id, e.name, e.aliases) for e in entities), referents, topic.currency)
 
 
 def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
@@ -318,7 +319,8 @@ def _load_topic(ck: _Checker, doc: _Mapping, entity_ids: set[str]) -> Topic:
     for name in named:
         if name not in entity_ids:
             ck.error(raw.line_of("entities"), "topic.entities", f"no entity with id {name!r}")
-    return Topic(named, _strings(ck, raw, "referents", "topic"))
+    currency = ck.choice(raw, "currency", "topic", CURRENCIES) if "currency" in raw else ""
+    return Topic(named, _strings(ck, raw, "referents", "topic"), currency or "")
 
 
 def _load_entities(ck: _Checker, doc: _Mapping) -> list[Entity]:
@@ -372,7 +374,7 @@ def _keys(definition: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _load_claims(
-    ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity_ids: set[str], relations: dict[str, Relation]
+    ck: _Checker, doc: _Mapping, sources: dict[str, Source], entity_ids: set[str], relations: dict[str, Relation], currency: str
 ) -> list[Claim]:
     claims: list[Claim] = []
     seen: dict[str, int] = {}
@@ -410,7 +412,7 @@ def _load_claims(
             id=claim_id or "", text=text or "", verdict=verdict or "true",
             explanation=ck.text(item, "explanation", where) or "", citations=citations, subject=subject,
             valid_from=valid_from, valid_until=valid_until, replaced_by=ck.text(item, "replaced_by", where),
-            numbers=_numbers(ck, item, where), paraphrases=_strings(ck, item, "paraphrases", where),
+            numbers=_numbers(ck, item, where, currency), paraphrases=_strings(ck, item, "paraphrases", where),
             variants=_variants(ck, item, where, sources, citations), examples=_examples(ck, item, where), line=line,
             relations=related, parties=parties,
         )
@@ -422,7 +424,11 @@ def _load_claims(
     return claims
 
 
-def _numbers(ck: _Checker, m: _Mapping, where: str) -> tuple[ClaimNumber, ...]:
+# The units a claim may give a bare figure ("1889", "330") besides the unit words of languages/.
+_DECLARED = ("year", "count")
+
+
+def _numbers(ck: _Checker, m: _Mapping, where: str, currency: str) -> tuple[ClaimNumber, ...]:
     out = []
     raw = ck.items(m, "numbers", where)
     for i, item in enumerate(raw):
@@ -431,14 +437,34 @@ def _numbers(ck: _Checker, m: _Mapping, where: str) -> tuple[ClaimNumber, ...]:
             continue
         text = ck.text(item, "value", w)
         relation = ck.choice(item, "relation", w, RELATIONS) if "relation" in item else "exactly"
-        if text is None or relation is None:
+        unit = ck.text(item, "unit", w) if "unit" in item else ""
+        if text is None or relation is None or unit is None:
             continue
-        quantity = parse_quantity(text)
+        quantity = _declared(text, unit, currency)
+        if quantity is None and unit:
+            ck.error(item.line_of("unit"), f"{w}.unit", f"cannot read {text!r} as a figure in {unit!r} (units: year, count, or a unit word such as metres, km, kg, °C, days)")
+            continue
         if quantity is None or not quantity.unit:
-            ck.error(item.line_of("value"), f"{w}.value", f"cannot read {text!r} as one figure with a unit (e.g. '27%', '$13 billion', '2032')")
+            ck.error(item.line_of("value"), f"{w}.value", f"cannot read {text!r} as one figure with a unit (e.g. '27%', '$13 billion', '2032', '330 metres'; or give `unit: year` or `unit: count`)")
             continue
-        out.append(ClaimNumber(Quantity(quantity.value, quantity.unit, relation, text), text))
+        out.append(ClaimNumber(Quantity(quantity.value, quantity.unit, relation, text, quantity.noun), text, unit))
     return tuple(out)
+
+
+def _declared(text: str, unit: str, currency: str) -> Quantity | None:
+    """The figure `text` in the `unit` its claim declares, if any: "1889" as a year, "1,665 steps" as a count,
+    "330" as metres (a unit word is read as if written after the number)."""
+    if unit and unit not in _DECLARED:
+        quantity = parse_quantity(f"{text} {unit}", currency)
+        return quantity if quantity and quantity.unit not in ("", "year", "count", "pct", "usd", "eur") else None
+    quantity = parse_quantity(text, currency)
+    if not unit or quantity is None:
+        return quantity
+    if unit == "count" and quantity.unit in ("", "count", "year"):
+        return Quantity(quantity.value, "count", quantity.relation, quantity.text, quantity.noun)
+    if unit == "year" and quantity.unit in ("", "year") and quantity.value.is_integer():
+        return Quantity(quantity.value, "year", quantity.relation, quantity.text)
+    return None
 
 
 def _variants(

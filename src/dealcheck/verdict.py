@@ -196,10 +196,11 @@ class _Figures:
     def of(cls, sentence: Analysis, claim: Claim, match: Candidate, base: ClaimBase) -> _Figures:
         wrong, denied_wrong, denied_right, overstated = [], [], [], []
         agreeing_units = set()
-        for said in sentence.quantities:
+        for written in sentence.quantities:
+            said = _as_count(written, claim)
             if not said.unit:
                 continue
-            allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+            allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit and _same_noun(said, n.quantity)]
             if not allowed:
                 continue
             if said.unit == "year" and said.value in _years_of(claim):
@@ -208,7 +209,7 @@ class _Figures:
             # explanation already say what is wrong with it.
             if match.variant >= 0 and any(q.unit == said.unit and said.same_figure(q) for q in match.matched.quantities):
                 continue
-            denied = said.token in sentence.negated_terms or said.token in sentence.set_aside
+            denied = written.token in sentence.negated_terms or written.token in sentence.set_aside
             agrees = any(said.agrees_with(q) for q in allowed)
             if agrees and denied:
                 denied_right.append((said, allowed))
@@ -227,3 +228,20 @@ class _Figures:
                 if said.unit not in agreeing_units or not any(said.agrees_with(n.quantity) for c in kin for n in c.numbers if n.quantity.unit == said.unit)
             ]
         return cls(wrong, denied_wrong, denied_right, overstated)
+
+
+def _as_count(said: Quantity, claim: Claim) -> Quantity:
+    """A bare number counts what the claim counts when the word after it is the claim's: "1,700 steps" of
+    a claim of 1,665 steps. Without that word it may be anything ("3 lifts")."""
+    if said.unit or not said.noun:
+        return said
+    if any(n.quantity.unit == "count" and n.quantity.noun and _same_noun(said, n.quantity) for n in claim.numbers):
+        return Quantity(said.value, "count", said.relation, said.text, said.noun)
+    return said
+
+
+def _same_noun(said: Quantity, stated: Quantity) -> bool:
+    """Counts compare when they count one thing ("visitors", "visitor"), or when either leaves it unsaid."""
+    if said.unit != "count" or not said.noun or not stated.noun:
+        return True
+    return said.noun.rstrip("s") == stated.noun.rstrip("s")

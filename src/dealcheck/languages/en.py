@@ -89,6 +89,21 @@ ENGLISH = Language(
         "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", r"(?:a|one)\s+(?:million|billion|trillion)s?",
     ),
     currency_links=(),
+    # Symbols are international: English is read in every sentence (it is mixed), so they are given here once.
+    # A lone "m" after a number is a metre; "13m", written close, is 13 million (see normalize._SCALE_LETTERS).
+    units={
+        "meter": ("metres?", "meters?", "m"), "kilometer": ("kilometres?", "kilometers?", "km"),
+        "centimeter": ("centimetres?", "centimeters?", "cm"), "foot": ("feet", "foot", "ft"), "mile": ("miles?",),
+        "kilogram": ("kilograms?", "kilogrammes?", "kilos?", "kg"), "tonne": ("tonnes?", "metric tons?"),
+        "pound": ("pounds?", "lbs?"),
+        # "°" folds to " deg " (see normalize.fold); a bare "degrees" may be an angle, so the scale is required.
+        "degC": ("deg c", "degrees? celsius", "degrees? c", "celsius"),
+        "degF": ("deg f", "degrees? fahrenheit", "degrees? f", "fahrenheit"),
+        "year": ("years?",), "month": ("months?",), "week": ("weeks?",), "day": ("days?",), "hour": ("hours?",),
+        "meter ** 2": ("square (?:metres?|meters?)", "sq m", "m2"), "kilometer ** 2": ("square (?:kilometres?|kilometers?)", "km2"),
+        "liter": ("litres?", "liters?"),
+    },
+    year_context=("in", "since", "until", "till", "year"),
     range_from=("from",),
     range_to=("to",),
     pronouns=frozenset({"it", "its"}),

@@ -91,6 +91,15 @@ FRENCH = Language(
         r"(?:un|une)\s+(?:milliard|million|billion|trillion)s?",
     ),
     currency_links=("de ", "d'"),
+    units={
+        "meter": ("metres?",), "kilometer": ("kilometres?",), "centimeter": ("centimetres?",),
+        "kilogram": ("kilogrammes?", "kilos?"), "tonne": ("tonnes?",),
+        # « 100 degrés » is Celsius: French writes no other scale for the weather or the kitchen.
+        "degC": ("degres? celsius", "degres?"),
+        "year": ("ans?", "annees?"), "month": ("mois",), "week": ("semaines?",), "day": ("jours?",), "hour": ("heures?",),
+        "meter ** 2": ("metres? carres?",), "liter": ("litres?",),
+    },
+    year_context=("en", "depuis", "jusqu'en", "annee", "l'an"),
     range_from=("de", "d'"),
     range_to=("a",),
     pronouns=frozenset({"elle", "il", "sa", "son", "ses"}),

@@ -65,6 +65,11 @@ class Language:
     # Fragments: a sentence with none of them has no number word for text2num to read.
     number_words: tuple[str, ...]
     currency_links: tuple[str, ...]  # what joins a figure to its currency ("13 milliards de dollars")
+    # Physical units: pint's name of each → the fragments that write it after a figure ("metres", « kilomètres »).
+    units: Mapping[str, tuple[str, ...]]
+    # Fragments right before a four-digit number that make it a year of any era ("in 1889", « en 1889 »);
+    # without one, only 1900–2099 are years, since "1500 employees" is a count.
+    year_context: tuple[str, ...]
     range_from: tuple[str, ...]  # "from" of "from 32.5% to 27%"
     range_to: tuple[str, ...]
 
