@@ -10,7 +10,7 @@ Export writes one ClaimReview per claim and per variant, using standard properti
   figures (`dealcheck:numbers`), the claim that replaced it (`dealcheck:replacedBy`), the curators'
   examples with their expected verdicts (`dealcheck:examples`), its relations
   with their cues (`dealcheck:relation`) and parties (`dealcheck:parties`), an entity's
-  referents (`dealcheck:referents`), and, on the first review, the base's topic (`dealcheck:topic`).
+  referents (`dealcheck:referents`), and, on the first review, the base's topic with its currency (`dealcheck:topic`).
 Import reads that back. It also reads what fact-checkers publish: JSON-LD objects, arrays, `@graph`,
 HTML pages with `<script type="application/ld+json">`, and the Fact Check Tools API's
 `claims[].claimReview[]`.
