@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import DATA
+from dealcheck.normalize import extract_quantities
 
 TOWER = DATA / "tower.yaml"
 
@@ -133,3 +134,31 @@ def test_import_writes_counts_and_old_years_that_read_back(run, tmp_path: Path):
     assert "$" not in out.read_text(encoding="utf-8")
     [finding] = run("--claims", str(out), "-f", "json", "The Test Tower has 1,700 steps.").json()
     assert finding["verdict"] == "false"
+
+
+def test_declared_units_survive_export_and_import(run, tmp_path: Path):
+    exported = tmp_path / "tower.json"
+    exported.write_text(run("claims", "export", "--claims", str(TOWER)).out, encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    assert run("claims", "import", str(exported), "-o", str(back)).code == 0
+    units = {c["id"]: [n.get("unit") for n in c["numbers"]] for c in yaml.safe_load(back.read_text(encoding="utf-8"))["claims"]}
+    assert units == {"tower-height": ["metres"], "tower-built": ["year"], "tower-steps": ["count"], "tower-visitors": [None], "water-boils": [None]}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("built in 1889", "year", 1889),
+        ("« en 1889 »", "year", 1889),
+        ("in 1500 cities", "", 1500),  # a noun after it: a count, not a year
+        ("1500 employees", "", 1500),
+        ("an 80-million-year-old shark", "duration", 80e6 * 31557600),
+        ("5 ans", "duration", 5 * 31557600),
+        ("a 13 m tower", "length", 13),
+        ("20 kilomètres", "length", 20000),
+        ("3 tonnes", "mass", 3000),
+    ],
+)
+def test_what_a_figure_is_read_as(text: str, unit: str, value: float):
+    [q] = extract_quantities(text)[1]
+    assert q.unit == unit and q.value == pytest.approx(value)
