@@ -11,7 +11,9 @@ import pytest
 import yaml
 
 from conftest import DATA
+from dealcheck.languages import LANGUAGES
 from dealcheck.normalize import extract_quantities
+from dealcheck.units import DIMENSIONS, in_base_units
 
 TOWER = DATA / "tower.yaml"
 
@@ -162,3 +164,9 @@ def test_declared_units_survive_export_and_import(run, tmp_path: Path):
 def test_what_a_figure_is_read_as(text: str, unit: str, value: float):
     [q] = extract_quantities(text)[1]
     assert q.unit == unit and q.value == pytest.approx(value)
+
+
+def test_every_unit_word_of_every_language_is_a_dimension_dealcheck_compares():
+    for language in LANGUAGES:
+        for unit in language.units:
+            assert in_base_units(1.0, unit)[0] in DIMENSIONS, (language.code, unit)

@@ -94,7 +94,8 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
     scale_words = "|".join(sorted((w for w in scales if len(w) > 1), key=len, reverse=True))
     qualifier_words = "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True))
     units = [(re.compile(fragment), unit) for language in languages for unit, fragments in language.units.items() for fragment in fragments]
-    unit_words = "|".join(sorted({u.pattern for u, _ in units}, key=len, reverse=True))
+    # Longest first, "metres?" before "m"; then alphabetically, so that the pattern is the same on every run.
+    unit_words = "|".join(sorted({u.pattern for u, _ in units}, key=lambda fragment: (-len(fragment), fragment)))
     quantity = re.compile(
         rf"(?:(?P<qual>{qualifier_words})\s*)?"
         r"(?P<cur1>us\$|\$|usd\s?|€|eur\s?)?"
@@ -308,14 +309,14 @@ def _quantity(m: re.Match[str], reading: _Reading, currency: str) -> Quantity | 
         from .units import in_base_units  # lazy: only figures with a unit word pay for pint
 
         unit = next(u for pattern, u in reading.units if pattern.fullmatch(m["unit"]))
-        physical = in_base_units(value * scale, unit)
-        return Quantity(physical[1], physical[0], relation, text) if physical else None
+        dimension, size = in_base_units(value * scale, unit)
+        return Quantity(size, dimension, relation, text)
     if written or ((scale >= 1e6 or value >= 1e6) and currency):
         unit = "eur" if "eur" in written or "€" in written else "usd" if written else currency
         return Quantity(value * scale, unit, relation, text)
     if scale_word:
         # A scaled number without a currency counts something ("20 million visitors", « 13,5 milliards »),
-        # unless the base says its figures are money (see Topic.currency). "13 m" is read as a length.
+        # unless the base says its figures are money (see Topic.currency).
         return None if currency else Quantity(value * scale, "count", relation, text, noun)
     if value >= 1e6:
         return Quantity(value, "count", relation, text, noun)

@@ -35,14 +35,12 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-def in_base_units(value: float, unit: str) -> tuple[str, float] | None:
-    """(dimension, size in SI base units) of `value` `unit`s (pint's unit name), or None for a dimension
-    dealcheck does not compare."""
+def in_base_units(value: float, unit: str) -> tuple[str, float]:
+    """(dimension, size in SI base units) of `value` `unit`s (pint's unit name, from a language's `units`)."""
     registry = _registry()
     quantity = registry.Quantity(value, unit).to_base_units()
-    dimension = _DIMENSIONS.get(str(quantity.dimensionality))
     # Rounded, so that a figure's token does not depend on float noise (212 °F is 373.15 K, not 373.15000000000003).
-    return (dimension, float(f"{quantity.magnitude:.9g}")) if dimension else None
+    return _DIMENSIONS[str(quantity.dimensionality)], float(f"{quantity.magnitude:.9g}")
 
 
 def shown(value: float, dimension: str) -> tuple[float, str]:
