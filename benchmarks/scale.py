@@ -5,8 +5,10 @@
 
 The corpora are benchmarks/corpus.py's (prose with a deal sentence in about 50, and deal-dense text), written
 under benchmarks/corpus/ (git-ignored) in files of about --file-mb each: a file is the unit a worker takes.
+Deal-dense text is cut in files of --dense-file-kb, so that its few MB still make partitions for every worker.
 Each run is timed from the first task to the last, on a cluster already started and warmed (the claim base
-loaded in each worker); its start and a worker's cold start are reported apart. Peak memory is each worker
+loaded in each worker); its start and a worker's cold start are reported apart. "workers' CPU" is the CPU time the workers got over the run's wall time and their number: below 100% they waited
+(for a core another process held, or for work). Peak memory is each worker
 process's maximum RSS over its whole life (distributed's own share included), the largest of the workers.
 Needs `pip install '.[dask]'`.
 """
@@ -64,9 +66,10 @@ def corpus(kind: str, amount: int, file_bytes: int) -> tuple[Path, int, int]:
 
 
 def _peak_rss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM, not getrusage's ru_maxrss: Linux keeps ru_maxrss across exec, so a worker would report the peak of
+    # the process it was spawned from (this one, after reading the corpus).
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
 
 
 def _cold_start() -> float:
@@ -102,15 +105,17 @@ def measure(workers: int, runs: list[tuple[str, Path, int, int]]) -> list[dict[s
             parts = scan.partitions(files, workers)
             output = tempfile.mkdtemp(prefix="dealcheck-scale-")
             try:
+                cpu = client.run(time.process_time)
                 t = time.perf_counter()
                 tallies = db.from_sequence(parts, npartitions=len(parts)).map(stage.scan_partition, settings, output).compute()
                 seconds = time.perf_counter() - t
+                cpu = {w: used - cpu[w] for w, used in client.run(time.process_time).items()}
             finally:
                 shutil.rmtree(output)
             found.append({
                 "corpus": label, "workers": workers, "seconds": seconds, "mb_s": size / 1e6 / seconds, "sentences_s": sentences / seconds,
                 "findings": sum(sum(t.by_claim.values()) for t in tallies), "peak_mb": max(client.run(_peak_rss_mb).values()),
-                "idle_mb": idle, "cluster_start": up, "cold_start": cold, "partitions": len(parts),
+                "idle_mb": idle, "busy": sum(cpu.values()) / (seconds * workers), "cluster_start": up, "cold_start": cold, "partitions": len(parts),
             })
             print(f"  {label}, {workers} worker(s): {seconds:.1f}s", file=sys.stderr, flush=True)
     return found
@@ -121,21 +126,25 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[20, 100], help="MB of prose")
     parser.add_argument("--dense", type=int, default=20000, help="deal sentences (0: none)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--file-mb", type=float, default=1.0, help="size of the corpus files")
+    parser.add_argument("--file-mb", type=float, default=1.0, help="size of the prose corpus files")
+    parser.add_argument("--dense-file-kb", type=int, default=64, help="size of the deal-dense corpus files")
     args = parser.parse_args()
     file_bytes = int(args.file_mb * 1e6)
     runs = [(f"prose {mb} MB", *corpus("prose", mb, file_bytes)) for mb in args.sizes]
     if args.dense:
-        runs.append((f"deal-dense {args.dense:,} sentences", *corpus("dense", args.dense, file_bytes)))
+        runs.append((f"deal-dense {args.dense:,} sentences", *corpus("dense", args.dense, args.dense_file_kb * 1000)))
     from dealcheck import claimbase
 
     claimbase.load()  # compiled into the cache first, as `dealcheck scan` does: a worker's cold start reads it
     print(f"{os.cpu_count()} cores; {', '.join(f'{label}: {size / 1e6:.1f} MB' for label, _, size, _ in runs)}", file=sys.stderr)
     results = [r for w in args.workers for r in measure(w, runs)]
-    print("| corpus | workers | seconds | MB/s | sentences/s | findings | peak RSS per worker (idle) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| corpus | workers | seconds | MB/s | sentences/s | findings | workers' CPU | peak RSS per worker (idle) |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['corpus']} | {r['workers']} | {r['seconds']:.1f} | {r['mb_s']:.2f} | {r['sentences_s']:,.0f} | {r['findings']:,} | {r['peak_mb']:.0f} MB ({r['idle_mb']:.0f} MB) |")
+        print(
+            f"| {r['corpus']} | {r['workers']} | {r['seconds']:.1f} | {r['mb_s']:.2f} | {r['sentences_s']:,.0f} | {r['findings']:,} "
+            f"| {r['busy']:.0%} | {r['peak_mb']:.0f} MB ({r['idle_mb']:.0f} MB) |"
+        )
     one = {r["corpus"]: r for r in results if r["workers"] == 1}
     for r in results:
         if r["workers"] > 1 and r["corpus"] in one:
