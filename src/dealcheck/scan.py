@@ -194,6 +194,9 @@ def prepare_output(output: str, force: bool) -> str:
 def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
     from distributed import Client, LocalCluster
 
+    # On Ctrl-C the client's event loop, in its own thread, reports the gather it cancels as a task exception
+    # "never retrieved", traceback and all, on the asyncio logger: `run_guarded` says "interrupted" instead.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     if scheduler is not None:
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
