@@ -321,26 +321,33 @@ def check_inputs(
             path = None if item.is_statement else item.name
             blocks = read_blocks(item, warn, on_read, max_bytes)
             try:
-                first = next(blocks, None)
-                if first is None:
-                    continue
-                headline = () if item.is_statement else headline_of(first, base)
-                blocks = itertools.chain([first], blocks)
                 if item.is_statement:
                     for block in blocks:
-                        for finding in check_block(block, base, options, path, everything, stats, headline):
+                        for finding in check_block(block, base, options, path, everything, stats):
                             yield dataclasses.replace(finding, statement=statements)
                 elif jobs <= 1:
-                    for block in blocks:
-                        yield from check_block(block, base, options, path, everything, stats, headline)
+                    yield from check_document(blocks, base, options, path, everything, stats)
                 else:
-                    yield from workers.map(blocks, path, everything, stats, headline)
+                    yield from workers.map(blocks, path, everything, stats)
             except InputError as exc:
                 if not item.walked or stats is None:
                     raise
                 # One unreadable file in a folder must not cost the findings of all the others.
                 warn(exc.lines[0])
                 stats.skipped += 1
+
+
+def check_document(
+    blocks: Iterator[Block], base: ClaimBase, options: Options, path: str | None, everything: bool, stats: Stats | None = None
+) -> Iterator[Finding]:
+    """Every finding of one document read as `blocks` (inputs.read_blocks, inputs.read_stream), in order; its
+    first block gives the headline that the sentences of every block are read with."""
+    first = next(blocks, None)
+    if first is None:
+        return
+    headline = headline_of(first, base)
+    for block in itertools.chain([first], blocks):
+        yield from check_block(block, base, options, path, everything, stats, headline)
 
 
 # Per-process state of a worker: set once by the pool's initializer.
@@ -411,16 +418,16 @@ class _Workers:
             self.pool.terminate()
         self.pool.join()
 
-    def map(
-        self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None, headline: tuple[str, ...]
-    ) -> Iterator[Finding]:
+    def map(self, blocks: Iterator[Block], path: str | None, everything: bool, stats: Stats | None) -> Iterator[Finding]:
+        """`check_document` of a document's blocks, checked in the pool once there are two of them."""
         first = next(blocks, None)
         if first is None:
             return
         second = next(blocks, None)
         if second is None and self.pool is None:
-            yield from check_block(first, self.base, self.options, path, everything, stats, headline)
+            yield from check_document(iter([first]), self.base, self.options, path, everything, stats)
             return
+        headline = headline_of(first, self.base)
         if self.pool is None:
             import multiprocessing
 

@@ -40,7 +40,10 @@ config_app = typer.Typer(
 completion_app = typer.Typer(
     add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP,
 )
-APPS = {"claims": claims_app, "cache": cache_app, "config": config_app, "completion": completion_app}
+scan_app = typer.Typer(
+    add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, context_settings=HELP,
+)
+APPS = {"claims": claims_app, "cache": cache_app, "config": config_app, "completion": completion_app, "scan": scan_app}
 assert tuple(APPS) == SUBCOMMANDS, "entry.py sends these names here: one list"
 PROG = "dealcheck"
 # Set by the completion script when the shell asks what may follow the words typed so far.
@@ -99,7 +102,8 @@ def _version(value: bool) -> None:
         "Exit codes: 0 no finding at the fail level, 1 findings at the fail level, 2 usage, input or claim-base error.\n\n"
         "Other commands: 'dealcheck claims list|show|validate|export|import' to browse, check and convert a claim base; "
         "'dealcheck cache info|clear' for the cache; 'dealcheck config' for the options in force; "
-        "'dealcheck completion bash|zsh|fish' for shell completion (each has --help)."
+        "'dealcheck completion bash|zsh|fish' for shell completion; 'dealcheck scan PATTERN… -o FOLDER' for an archive on a "
+        "Dask cluster (each has --help)."
     )
 )
 def check(
@@ -333,6 +337,45 @@ class Shell(str, Enum):
 )
 def completion(shell: Annotated[Shell, typer.Argument(help="bash, zsh or fish.", show_default=False)]) -> None:
     print(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=shell.value))
+
+
+@scan_app.command(
+    help=(
+        "Check an archive on a Dask cluster (the dask extra): the files PATTERNS name, local globs ('archive/**/*.jsonl.gz') "
+        "or fsspec URLs (s3://…), gzip and other compressions included. Plain text, Markdown, HTML and reST are read by their "
+        "extension, as the check command reads them; in .jsonl and .ndjson files each line is a record whose --text-field is "
+        "a document named FILE:recordN (N its line). Findings go to OUTPUT/part-NNNNN.jsonl, the lines of --format jsonl, "
+        "and counts to OUTPUT/summary.json. Exit codes as for the check command."
+    )
+)
+def scan(
+    patterns: Annotated[list[str], typer.Argument(help="Files or patterns (quote them: scan expands them itself, '**' included).", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="<folder>", help="Folder for the findings (made if need be; refused if not empty, unless --force).", show_default=False)],
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="<address>", help="Address of a running Dask scheduler, e.g. tcp://host:8786 (default: a cluster on this machine).", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes of the cluster on this machine (default: one per core).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Write into a folder that is not empty, replacing an earlier run's files.")] = False,
+    text_field: Annotated[str, typer.Option("--text-field", metavar="<field>", help="The field holding a JSON Lines record's text.")] = "text",
+    claims: ClaimsOption = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Judge as of this date, YYYY-MM-DD (default: today).", show_default=False)] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="Also list the N best candidate claims with their scores.")] = DEFAULTS.top,
+    report_all: Annotated[bool, typer.Option("--all", help="Report every sentence, 'unknown' for those that match nothing.")] = DEFAULTS.report_all,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of verdict labels and messages; auto follows each sentence.")] = DEFAULT_LANG,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated verdicts that make the exit code 1.")] = DEFAULTS.fail_on,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings at the fail level.")] = DEFAULTS.exit_zero,
+    semantic: SemanticOption = None,
+    max_size: MaxSizeOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = DEFAULTS.quiet,
+) -> None:
+    from .scan import ScanOptions, run_scan
+
+    asked = ScanOptions(
+        output=output, scheduler=scheduler, workers=workers, force=force, text_field=text_field, claims=tuple(claims or ()),
+        as_of=as_of, top=top, report_all=report_all, lang=lang.value, fail_on=fail_on, exit_zero=exit_zero, semantic=semantic,
+        max_size=max_size, quiet=quiet,
+    )
+    code = run_scan(patterns, asked)
+    if code:
+        raise typer.Exit(code)
 
 
 def _route(argv: list[str]) -> tuple[Any, list[str], str]:

@@ -30,7 +30,7 @@ FORMATS = ("text", "json", "jsonl", "line", "github", "sarif")
 COLORS = ("auto", "always", "never")
 LANGS = ("auto", *CODES)
 # The first arguments that name a command other than the check: `entry` sends them to the option parser.
-SUBCOMMANDS = ("claims", "cache", "config", "completion")
+SUBCOMMANDS = ("claims", "cache", "config", "completion", "scan")
 
 
 def warn(message: str) -> None:

@@ -285,6 +285,12 @@ def read_blocks(
         yield from _blocks_of(fh, item.name, warn, markup_of(item.path.name), on_read, max_bytes)
 
 
+def read_stream(stream: BinaryIO, name: str, warn: Warn, markup: str, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Block]:
+    """A document that is not an `Input` (an archive member, a record's text: see dask.py) as blocks, read as a file
+    of that `markup` is (markup_of), so that its findings are placed as that file's would be."""
+    yield from _blocks_of(stream, name, warn, markup, None, max_bytes)
+
+
 def _as_utf8(data: bytes, charset: str | None, name: str, warn: Warn) -> bytes:
     """A body in the charset its server named, as the UTF-8 that every reader reads (characters, hence columns, unchanged)."""
     if charset is None:
