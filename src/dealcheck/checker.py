@@ -39,7 +39,6 @@ class Options:
 
 
 @dataclass
-@dataclass
 class Stats:
     """Counts for the summary line."""
 

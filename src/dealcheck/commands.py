@@ -17,12 +17,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import interrupt
 from .errors import DealcheckError, ExitCode, Terminated
 from .languages import CODES
 from .printable import printable
+
+if TYPE_CHECKING:
+    from .checker import Options
 
 DEFAULT_FAIL_ON = "false,misleading"
 # The choices of --format, --color and --lang, for the option parser and for configuration files.
@@ -103,6 +106,13 @@ def use_semantic(asked: bool | None) -> bool:
     return asked
 
 
+def engine_options(as_of: str | None, top: int, report_all: bool, lang: str, semantic: bool | None) -> Options:
+    """The checker's options from what a command was asked (`check`, `scan`): the date read, the extra looked for."""
+    from .checker import Options
+
+    return Options(as_of=parse_date(as_of, "--as-of"), top=top, report_all=report_all, lang=lang, semantic=use_semantic(semantic))
+
+
 def silence_stdout() -> None:
     """Point stdout at /dev/null so Python does not complain about the unflushed pipe at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -147,17 +157,14 @@ DEFAULTS = CheckOptions()
 def run_check(args: list[str], asked: CheckOptions = DEFAULTS) -> int:
     """Check statements, files, folders or stdin and render the findings; return the exit code."""
     from . import claimbase
-    from .checker import Options, Stats, check_inputs
+    from .checker import Stats, check_inputs
     from .formats import make_renderer
     from .inputs import MAX_FILE_BYTES, STDIN, resolve
     from .render import progress, summary
 
     started = time.perf_counter()
     levels = parse_levels(asked.fail_on)
-    options = Options(
-        as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
-        semantic=use_semantic(asked.semantic),
-    )
+    options = engine_options(asked.as_of, asked.top, asked.report_all, asked.lang, asked.semantic)
     if asked.stdin_filename is not None and not asked.stdin_filename.strip():
         raise DealcheckError("--stdin-filename: empty file name")
     excludes = []

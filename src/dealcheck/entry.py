@@ -2,8 +2,8 @@
 
 A run with no options at all (only statements, paths and `-`) has nothing for the option parser
 to do, so it settles the options from the environment and the configuration file and calls
-`run_check` directly, never importing typer: that halves the start-up of `dealcheck "one statement"`. Anything else goes through `cli.py`, which parses the options and
-calls the same `run_check`. Living apart from both, it lets neither import the other's caller.
+`run_check` directly, never importing typer: that halves the start-up of `dealcheck "one statement"`.
+Anything else goes through `cli.py`, which parses the options and calls the same `run_check`. Living apart from both, it lets neither import the other's caller.
 
 Its own imports are only what Ctrl-C needs (`interrupt`): everything else is imported once SIGINT is handled.
 """

@@ -70,8 +70,7 @@ def run_scan(patterns: list[str], asked: ScanOptions) -> int:
     """Check the files `patterns` name on a cluster into `asked.output`; return the exit code."""
     from . import claimbase
     from . import dask as stage
-    from .checker import Options
-    from .commands import parse_date, parse_levels, parse_size, use_semantic, warn
+    from .commands import engine_options, parse_levels, parse_size, warn
 
     if not stage.available():
         raise DealcheckError(stage.NOT_INSTALLED)
@@ -81,10 +80,7 @@ def run_scan(patterns: list[str], asked: ScanOptions) -> int:
         raise DealcheckError("--workers: only for the cluster scan starts itself; a --scheduler's cluster has the workers it has")
     if not asked.text_field.strip():
         raise DealcheckError("--text-field: empty field name")
-    options = Options(
-        as_of=parse_date(asked.as_of, "--as-of"), top=asked.top, report_all=asked.report_all, lang=asked.lang,
-        semantic=use_semantic(asked.semantic),
-    )
+    options = engine_options(asked.as_of, asked.top, asked.report_all, asked.lang, asked.semantic)
     max_bytes = parse_size(asked.max_size)
     # Loaded here once: a bad base is one error before any cluster starts, and workers find it compiled in the cache.
     claimbase.load(list(asked.claims) or None, max_bytes=max_bytes)
