@@ -310,3 +310,47 @@ def test_a_fact_checkers_appearance_is_not_evidence(run, tmp_path: Path):
     assert run("claims", "import", str(f), "-o", str(out)).code == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert [s.get("url") for s in data["sources"]] == ["https://factcheck.example/27"]
+
+
+REAL = Path(__file__).parent / "data" / "claimreview"
+
+
+def test_real_fact_check_pages_import_with_claimant_and_appearance(run, tmp_path: Path):
+    # Pages as AFP Factuel and Africa Check published them (cut to their ClaimReview blocks; see each file).
+    out = tmp_path / "checks.yaml"
+    r = run("claims", "import", str(REAL / "afp-factuel-mali.html"), str(REAL / "africa-check-interferon.html"), "-o", str(out))
+    assert r.code == 0, r.err
+    assert "imported 2 of 2 reviews" in r.err
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    mali, interferon = data["claims"]
+    assert (mali["text"], mali["verdict"], mali["claimant"]) == ("Le Mali a rompu ses relations diplomatiques avec la France", "false", "Sources multiples")
+    assert mali["appearance"] == ["https://www.facebook.com/101888178896970/photos/a.101895338896254/143921044693683/"]
+    assert (interferon["verdict"], interferon["claimant"], interferon["appearance"]) == ("false", "Mzwandile Masina", ["https://youtu.be/jA8iEODBe5Q?t=1368"])
+    # Africa Check's summary is its `description`, with the page's <br /> in it: the explanation is its text.
+    assert interferon["explanation"].startswith("Mzwandile Masina, mayor of the City of Ekurhuleni, said") and "<br" not in interferon["explanation"]
+    [f] = run("--claims", str(out), "-f", "json", "Le Mali a rompu ses relations diplomatiques avec la France.").json()
+    assert f["verdict"] == "false"
+    assert f["citations"][0]["url"] == "https://factuel.afp.com/doc.afp.com.9XC9W4"
+    # Back out, the claimant is the Claim's `author` and the post its `appearance`, as schema.org means them.
+    exported = json.loads(run("claims", "export", "--claims", str(out)).out)
+    item = next(e["itemReviewed"] for e in exported if e["claimReviewed"].startswith("Le Mali"))
+    assert item["author"]["name"] == "Sources multiples"
+    assert [a["url"] for a in item["appearance"]] == mali["appearance"]
+    again = tmp_path / "again.json"
+    again.write_text(json.dumps(exported), encoding="utf-8")
+    back = tmp_path / "back.yaml"
+    assert run("claims", "import", str(again), "-o", str(back)).code == 0
+    assert [(c["claimant"], c["appearance"]) for c in yaml.safe_load(back.read_text(encoding="utf-8"))["claims"]] == [
+        (c["claimant"], c["appearance"]) for c in data["claims"]]
+
+
+def test_a_real_page_with_an_unknown_rating_says_why_nothing_was_imported(run, tmp_path: Path):
+    page = REAL / "20minutes-urss.html"  # 20 Minutes rates on a scale of one point, -1 to -1, as "really_false"
+    r = run("claims", "import", str(page))
+    assert r.code == 2
+    assert r.err.strip() == "dealcheck: error: no claim imported: 1 reviews skipped, rating not mapped: 'really_false' (1) (see --rating-map)"
+    table = _write(tmp_path, "map.yaml", "really_false: false\n")
+    r = run("claims", "import", str(page), "--rating-map", str(table))
+    assert r.code == 0
+    [claim] = yaml.safe_load(r.out)["claims"]
+    assert claim["verdict"] == "false" and claim["claimant"] == "Réseaux sociaux"

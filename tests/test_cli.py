@@ -494,6 +494,18 @@ def test_short_help_and_subcommands_in_help(run):
     assert run("claims", "-h").out.startswith("Usage: dealcheck claims")
 
 
+def test_options_before_a_command_go_to_the_command(run):
+    # As with git or ruff: `dealcheck -c BASE claims list` lists BASE, rather than checking the words "claims list".
+    listed = run("--claims", str(MINI), "-f", "json", "claims", "list")
+    assert listed.code == 0 and {c["id"] for c in listed.json()} == {c["id"] for c in run("claims", "list", "-f", "json", "--claims", str(MINI)).json()}
+    assert "stake-27" in {c["id"] for c in listed.json()}
+    r = run("--as-of", "2025-01-01", "claims", "import", "x.json")
+    assert r.code == 2 and "No such option: --as-of" in r.err
+    # After `--`, a command's name is a statement like any other.
+    [f] = run("-f", "json", "--", "claims").json()
+    assert f["text"] == "claims"
+
+
 def test_quiet_drops_the_summary_not_the_findings(mini, tmp_path: Path):
     doc = tmp_path / "d.txt"
     doc.write_text("Microsoft owns 49% of OpenAI.\nMicrosoft holds about 27% of OpenAI.\n")

@@ -110,10 +110,14 @@ def export(base: ClaimBase, *, author: str = "dealcheck", published: dt.date | N
             rating = Verdict.of(verdict).rating
             assert rating is not None  # a base's verdicts are CLAIM_VERDICTS, which all have a rating
             value, name = rating
-            # A claim of a base is a fact curated from the sources, said by no one in particular: the Claim has
-            # no `author` (its claimant) and no `appearance` (where it was made); the sources are the review's
-            # evidence, its `citation`.
+            # A claim curated from the sources is said by no one in particular: its Claim has an `author` (the
+            # claimant) and an `appearance` (where it was made) only when a fact-check named them. The sources
+            # are the review's evidence, its `citation`.
             item: dict[str, Any] = {"@type": "Claim"}
+            if claim.claimant:
+                item["author"] = {"@type": "Thing", "name": claim.claimant}
+            if claim.appearance:
+                item["appearance"] = [{"@type": "CreativeWork", "url": url} for url in claim.appearance]
             if claim.valid_from:
                 item["datePublished"] = claim.valid_from.isoformat()
             if paraphrases:
@@ -197,6 +201,11 @@ class ImportResult:
     @property
     def imported(self) -> int:
         return sum(1 + len(c.get("variants", [])) for c in self.base["claims"])
+
+    def skipped(self) -> str:
+        """What could not be imported, for the curator: "2 reviews skipped, rating not mapped: 'Spicy' (2) …"."""
+        listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(self.unmapped.items(), key=lambda kv: -kv[1]))
+        return f"{sum(self.unmapped.values())} reviews skipped, rating not mapped: {listed} (see --rating-map)"
 
 
 _SCRIPT = re.compile(r"<script\b[^<>]*type\s*=\s*[\"']application/ld\+json[\"'][^<>]*>", re.IGNORECASE)
@@ -370,8 +379,14 @@ def _text(value: Any) -> str | None:
         value = next((_text(v) for v in value if _text(v)), None)
     if isinstance(value, (int, float)):
         value = str(value)
-    # A hostile page's escape sequences are not kept in the base, where they would reach a terminal later.
-    return " ".join(strip_controls(html.unescape(value)).split()) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    # Fact-checkers' JSON-LD text may carry the page's markup ("<br />"); a hostile page's escape sequences
+    # are not kept in the base, where they would reach a terminal later.
+    return " ".join(strip_controls(_TAG_RE.sub(" ", html.unescape(value))).split()) or None
+
+
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _date(value: Any) -> str | None:
@@ -453,6 +468,14 @@ def _add_review(
     if expires and "valid_until" not in claim:
         claim["valid_until"] = expires
     claim["citations"] = _citations(review, sources)
+    claimant = _text(item.get("author"))
+    if claimant:
+        claim["claimant"] = claimant
+    # Where the claim was made: its `appearance`, or, as some fact-checkers write it, the Claim's own `url`.
+    appeared = [_text(w.get("url")) if isinstance(w, dict) else _text(w) for w in _list(item.get("appearance")) or [item]]
+    appearance = list(dict.fromkeys(u for u in appeared if u and WEB_URL_RE.fullmatch(u)))
+    if appearance:
+        claim["appearance"] = appearance
     if verdict == "true":  # a debunked claim's figures are what is wrong, not what the sources give
         _, figures = extract_quantities(text, currency=currency)
         numbers = [_number_data(q, currency) for q in figures if q.unit or (q.noun and q.value >= _LEAST_COUNT)]
@@ -500,7 +523,7 @@ def _entity(thing: Any, entities: dict[str, dict[str, Any]]) -> str | None:
 
 
 def _explanation(review: dict[str, Any], words: str) -> str:
-    body = _text(review.get("reviewBody"))
+    body = _text(review.get("reviewBody")) or _text(review.get("description"))
     if body:
         return body
     who = _text(review.get("author")) or "The fact-checker"

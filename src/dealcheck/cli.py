@@ -287,8 +287,7 @@ def claims_import(
     result = import_claim_reviews(files, rating_map, parse_size(max_size) or MAX_FILE_BYTES, output, force)
     sys.stderr.write(f"imported {result.imported} of {result.reviews} reviews\n")
     if result.unmapped:
-        listed = ", ".join(f"{k!r} ({n})" for k, n in sorted(result.unmapped.items(), key=lambda kv: -kv[1]))
-        warn(f"{sum(result.unmapped.values())} reviews skipped, rating not mapped: {listed} (see --rating-map)")
+        warn(result.skipped())
         raise typer.Exit(ExitCode.FINDINGS)
 
 
@@ -379,10 +378,32 @@ def scan(
 
 
 def _route(argv: list[str]) -> tuple[Any, list[str], str]:
-    """The command that `argv` goes to, its own arguments, and its name in messages."""
-    if argv[:1] and argv[0] in APPS:
-        return typer.main.get_command(APPS[argv[0]]), argv[1:], f"{PROG} {argv[0]}"
-    return typer.main.get_command(check_app), argv, PROG
+    """The command that `argv` goes to, its own arguments, and its name in messages.
+
+    Options may come before a command's name, as with git or ruff (`dealcheck -c base.yaml claims list`):
+    they are given to the command after its own words, and the command says so if it has no such option.
+    """
+    check = typer.main.get_command(check_app)
+    at = _first_word(check, argv)
+    if at is not None and argv[at] in APPS:
+        rest = argv[at + 1:]
+        end = rest.index("--") if "--" in rest else len(rest)
+        return typer.main.get_command(APPS[argv[at]]), [*rest[:end], *argv[:at], *rest[end:]], f"{PROG} {argv[at]}"
+    return check, argv, PROG
+
+
+def _first_word(command: Any, argv: list[str]) -> int | None:
+    """Where the first argument that is not an option (nor an option's value) is in `argv`."""
+    takes_value = {name for p in command.params if p.param_type_name == "option" and not p.is_flag and not p.count for name in p.opts}
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return None
+        if word == "-" or not word.startswith("-"):
+            return i
+        i += 2 if word in takes_value else 1
+    return None
 
 
 class _Routed(ShellComplete):

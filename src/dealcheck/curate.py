@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .checker import Options, check_sentence
+from .errors import InputError
 from .model import Claim, ClaimBase, Finding
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ def import_claim_reviews(files: list[Path], rating_map: Path | None, max_bytes: 
 
     table = claimreview.read_rating_map(rating_map, max_bytes) if rating_map else None
     result = claimreview.import_reviews(files, table, max_bytes)
+    if not result.base["claims"]:  # nothing to write: say why rather than that the base would be empty
+        raise InputError(f"no claim imported: {result.skipped()}" if result.unmapped else "no ClaimReview found in the files given")
     base = validation.from_data(result.base, str(output or "<imported>"))
     text = serialise.to_yaml(result.base)
     write_text(text, output, force)

@@ -176,6 +176,10 @@ class Claim:
     line: int = 0
     relations: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()  # whom its relations hold between; default: the subject
+    # Who made the claim and where (a post, a speech), as a fact-checker's review names them; a fact curated
+    # from sources has neither.
+    claimant: str | None = None
+    appearance: tuple[str, ...] = ()
 
     @property
     def related(self) -> tuple[str, ...]:

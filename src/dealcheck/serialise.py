@@ -24,6 +24,7 @@ def claim_data(c: Claim) -> dict[str, Any]:
     """One claim as plain data in the claim-base format."""
     return _drop_empty({
         "id": c.id, "text": c.text, "verdict": c.verdict, "explanation": c.explanation or None,
+        "claimant": c.claimant, "appearance": list(c.appearance),
         "subject": list(c.subject), "valid_from": iso(c.valid_from), "valid_until": iso(c.valid_until),
         "replaced_by": c.replaced_by, "relation": list(c.relations), "parties": list(c.parties), "citations": _citations_data(c.citations),
         "numbers": numbers_data(c),

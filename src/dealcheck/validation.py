@@ -408,13 +408,17 @@ def _load_claims(
         valid_from, valid_until = ck.date(item, "valid_from", where), ck.date(item, "valid_until", where)
         if valid_from and valid_until and valid_until < valid_from:
             ck.error(item.line_of("valid_until"), f"{where}.valid_until", "is before valid_from")
+        appearance = _strings(ck, item, "appearance", where)
+        for url in appearance:
+            if not WEB_URL_RE.fullmatch(url):
+                ck.error(item.line_of("appearance"), f"{where}.appearance", f"not an http(s) URL: {url!r}")
         claim = Claim(
             id=claim_id or "", text=text or "", verdict=verdict or "true",
             explanation=ck.text(item, "explanation", where) or "", citations=citations, subject=subject,
             valid_from=valid_from, valid_until=valid_until, replaced_by=ck.text(item, "replaced_by", where),
             numbers=_numbers(ck, item, where, currency), paraphrases=_strings(ck, item, "paraphrases", where),
             variants=_variants(ck, item, where, sources, citations), examples=_examples(ck, item, where), line=line,
-            relations=related, parties=parties,
+            relations=related, parties=parties, claimant=ck.text(item, "claimant", where), appearance=appearance,
         )
         claims.append(claim)
     ids = {c.id for c in claims}
