@@ -10,6 +10,7 @@ Peak RSS is the largest single process of a run (dealcheck or one of its workers
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import statistics
@@ -248,7 +249,7 @@ def main() -> None:
 
     print("\nfloor: rapidfuzz process.cdist(sentences, every claim string, ratio, all cores), first 1 MB")
     for name, claims in bases.items():
-        per_mb, strings = cdist_floor(corpus(args.sizes[0])[0], claims or Path(__import__("dealcheck").claimbase.bundled_path()))
+        per_mb, strings = cdist_floor(corpus(args.sizes[0])[0], claims or Path(importlib.import_module("dealcheck.claimbase").bundled_path()))
         print(f"  {name:<16} {strings:>7,} strings  {per_mb:8.2f} s/MB  ({1 / per_mb:.2f} MB/s)")
 
 
