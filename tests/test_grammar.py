@@ -153,6 +153,24 @@ def test_a_sentence_about_the_past_is_judged_as_of_then(run, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Microsoft was once the exclusive cloud provider of OpenAI.", "azure-exclusive-2019"),
+        ("Azure était autrefois le fournisseur cloud exclusif d'OpenAI.", "azure-exclusive-2019"),
+        ("Before the new funding rounds, Microsoft's stake in OpenAI's for-profit stood at 32.5%.", "ms-stake-32-5pct"),
+        ("Avant les récentes levées de fonds, la participation de Microsoft s'élevait à 32,5 % dans OpenAI.", "ms-stake-32-5pct"),
+        ("The original agreement let OpenAI's board declare AGI on its own.", "agi-clause-old"),
+        ("L'accord initial laissait le conseil d'OpenAI déclarer seul l'AGI.", "agi-clause-old"),
+    ],
+)
+def test_a_state_said_to_be_over_is_true_of_its_time(run, text, claim):
+    # "was once", "before the new rounds", « l'accord initial »: the sentence places the claim in its time.
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"]) == ("true", claim)
+    assert "2025-" in f["explanation"]  # and says when it ended
+
+
+@pytest.mark.parametrize(
     ("text", "verdict"),
     [("In 2022, Azure was OpenAI's exclusive cloud provider.", "true"), ("En 2022, Azure était le fournisseur cloud exclusif d'OpenAI.", "true"),
      ("Azure is OpenAI's exclusive cloud provider.", "outdated"), ("Azure est le fournisseur cloud exclusif d'OpenAI.", "outdated")],

@@ -58,6 +58,10 @@ ENGLISH = Language(
         "prior (?:agreement|deal|contract|arrangement|terms|to)", "originally", "initially", "at the time", "back then",
         "until then", "used to", "in the past",
         "old (?:deal|agreement|contract|terms|clause|arrangement|structure|partnership)",
+        # An arrangement named by its place in time, or a state said to be over: "was once", "until recently".
+        "(?:original|initial|first|former) (?:deal|agreement|contract|terms|clause|arrangement|structure|partnership)",
+        "(?:was|were|had been) once", "until recently", "at first",
+        "before (?:the|its|openai's) (?:new|latest|recent|last|most recent) (?:funding|fundraising|round|investment|restructuring|recapitali[sz]ation)",
     ),
     ordinals=("first", "initial", "initially", "original", "originally", "opening"),
     scope_breaks=("but", "while", "whereas", "although", "though"),

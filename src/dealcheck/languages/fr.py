@@ -58,6 +58,10 @@ FRENCH = Language(
         "auparavant", "precedemment", "precedente?s?", "anciennement",
         "ancienn?e?s? (?:accord|contrat|clause|structure|partenariat|regle)s?", "a l'epoque", "a cette epoque",
         "jusqu'alors", "jusque-la", "initialement", "a l'origine", "autrefois", "naguere", "par le passe",
+        # « l'accord initial », « le premier contrat », « avant les récentes levées de fonds », « jusqu'à récemment »
+        "(?:accord|contrat|partenariat|arrangement|clause)s? (?:initiale?s?|d'origine|originele?s?)",
+        "(?:premiere?|ancienne?) (?:accord|contrat|partenariat|version)", "jusqu'a recemment", "au depart", "a ses debuts",
+        "avant (?:les|la|le|sa|son|ses) (?:recente?s?|nouvelle?s?|nouvel|derniere?s?) (?:levees?|tours?|investissements?|restructuration|recapitalisation)",
     ),
     ordinals=("premiere?s?", "initiale?s?", "initialement", "d'abord", "a l'origine"),
     scope_breaks=("mais", "alors que", "tandis que", "bien que", "quoique"),
