@@ -67,6 +67,36 @@ def test_a_right_figure_does_not_excuse_a_wrong_one_beside_it(run, text):
     assert "false" in {f["verdict"] for f in findings(run, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("Microsoft owns 27% of OpenAI, and its share is 49%.", "its share is 49%."),
+     ("Microsoft détient 27 % d'OpenAI, et sa part atteint 49 %.", "sa part atteint 49 %.")],
+)
+def test_of_two_clauses_making_one_claim_the_wrong_one_is_the_finding(run, text, wrong):
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"], f["text"]) == ("false", "ms-stake-27pct", wrong)
+    assert text[f["column"] - 1 : f["end_column"]] == wrong  # its span is the clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["About 47% belongs to employees and investors, while Microsoft holds 27% of OpenAI.",
+     "Environ 47 % appartiennent aux salariés et aux investisseurs, tandis que Microsoft détient 27 % d'OpenAI."],
+)
+def test_a_clause_about_other_owners_is_not_held_against_a_party(run, text):
+    # The 47% clause inherits Microsoft from its sentence, but speaks of others: it is not Microsoft's stake.
+    assert all(f["verdict"] == "true" for f in findings(run, text))
+
+
+@pytest.mark.parametrize("text", ["OpenAI can no longer declare AGI on its own.", "OpenAI ne peut plus déclarer seule l'AGI."])
+def test_an_old_clause_said_to_be_over_is_true(run, text):
+    # The old clause's wording takes away Microsoft's access ("would lose access"): that word bears on its
+    # own clause, not on the declaring the sentence says is over.
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"]) == ("true", "agi-clause-old")
+    assert "2025-10-27" in f["explanation"]
+
+
 @pytest.mark.parametrize("text", ["Microsoft's stake in OpenAI fell from 32.5% to 27%.", "La participation de Microsoft dans OpenAI est passée de 32,5 % à 27 %."])
 def test_the_figure_before_and_after_are_both_the_sources(run, text):
     assert only(run, text) == ("true", "ms-stake-27pct")

@@ -17,7 +17,7 @@ from .errors import InputError
 from .i18n import message
 from .inputs import MAX_FILE_BYTES, Input, Warn, read_blocks
 from .match import Candidate, plausible
-from .model import Citation, ClaimBase, Finding
+from .model import VERDICTS, Citation, ClaimBase, Finding
 from .normalize import Analysis, detect_language, fold
 from .verdict import Verdict, judge
 
@@ -135,6 +135,7 @@ def sentence_findings(
         found[best[0].claim.id] = (*best, sentence, 0, len(text))
     if len(spans) > 1:
         context_of_clause = [*sentence.entities, *context]
+        owns: dict[str, bool] = {}  # whether the clause a claim's finding comes from names or refers to its parties
         for start, end in spans:
             clause = normalizer.analyse(
                 text[start:end], refer=True, context=context_of_clause, inherit=sentence.entities, imply=sentence.implied, lang=sentence.lang
@@ -154,9 +155,13 @@ def sentence_findings(
             reading = _reading(ranked, clause, base, options, lang)
             if reading is not None and not (reading[0].claim.relations and said.isdisjoint(reading[0].claim.relations)):
                 held = found.get(reading[0].claim.id)
-                # The clause that makes a claim is its span, and its grammar decides the verdict.
-                if held is None or held[3:] == (0, len(text)) or reading[0].score > held[0].score:
+                # The clause that makes a claim is its span, and its grammar decides the verdict. Of two clauses
+                # making one claim, the one that gets it wrong is the finding: "owns 27% of OpenAI, and its share
+                # is 49%" is not excused by the 27%.
+                own = not clause.named.isdisjoint(reading[0].claim.related) or index.may_refer(text[start:end], sentence.lang)
+                if held is None or held[3:] == (0, len(text)) or _graver(reading, own, held, owns.get(reading[0].claim.id, False)):
                     found[reading[0].claim.id] = (*reading, clause, start, end)
+                    owns[reading[0].claim.id] = own
     if not found:
         score = candidates[0].score if candidates else 0.0
         return [Finding(
@@ -180,6 +185,20 @@ def sentence_findings(
             end=end,
         ))
     return findings
+
+
+def _graver(reading: tuple[Candidate, Verdict], own: bool, held: tuple[Candidate, Verdict, Analysis, int, int], held_own: bool) -> bool:
+    """Whether a clause's reading of a claim outranks another clause's. A clause that speaks of the claim's
+    parties itself (by name, or by reference: "its share") outranks one that only inherits them from its
+    sentence, which may be about someone else ("47% is owned by employees, while Microsoft owns 27%"). Between
+    two that speak of them, the more serious verdict: "owns 27% of OpenAI, and its share is 49%" is not
+    excused by the 27%. Else the better score."""
+    if own != held_own:
+        return own
+    new, old = VERDICTS.index(reading[1].verdict), VERDICTS.index(held[1].verdict)  # most serious first
+    if own and new != old:
+        return new < old
+    return reading[0].score > held[0].score
 
 
 def _reading(

@@ -139,6 +139,7 @@ class IndexedText:
     hedged: bool = False  # it is itself about a report or rumour ("In 2024 reports said …")
     vocabulary: frozenset[str] = frozenset()  # the terms of its claim's own wordings
     set_aside: frozenset[str] = frozenset()  # what it sets aside itself ("rather than shares")
+    privative_terms: frozenset[str] = frozenset()  # what its word that denies by meaning bears on
 
 
 class Candidate:
@@ -349,7 +350,7 @@ class Index:
             a = self.normalizer.analyse(self.texts[i])
             found = self._texts[i] = IndexedText(
                 self.variant_of[i], self.texts[i], tuple(a.tokens), a.negated, tuple(a.quantities), a.privative, a.hedged,
-                self.doc(i).related, a.set_aside,
+                self.doc(i).related, a.set_aside, a.privative_terms,
             )
         return found
 
@@ -384,14 +385,15 @@ class Index:
         out, _ = self.normalizer.entities_in(found)
         return [w for w in out if w in self.normalizer.entity_ids]
 
-    def may_refer(self, text: str) -> bool:
-        """Whether the text has a phrase or pronoun that may stand for a party ("the company", "it")."""
+    def may_refer(self, text: str, lang: str | None = None) -> bool:
+        """Whether the text has a phrase or pronoun that may stand for a party ("the company", "it"). A
+        clause is read in its sentence's `lang`: a few words are too few to tell."""
         referents = self.normalizer.referents
         if not referents:
             return False
         folded = fold(text)
         found = words(folded)
-        return referents.may_refer(found) and bool(referents.mentions(found, self.normalizer.entity_ids, detect_language(folded)))
+        return referents.may_refer(found) and bool(referents.mentions(found, self.normalizer.entity_ids, lang or detect_language(folded)))
 
     def mentions_subject(self, text: str, context: Sequence[str] = ()) -> bool:
         """A cheap test on raw text: can this sentence name, or refer to, every subject entity of some claim?"""
@@ -869,7 +871,11 @@ def opposite(sentence: Analysis, text: IndexedText) -> bool:
     denies = negates(sentence, text)
     if not denies and not text.negated:
         return False
-    return (denies != sentence.privative) != (text.negated != text.privative)
+    # The string's own word that denies by meaning turns it around only where the sentence's denial bears:
+    # "can no longer declare AGI on its own" denies the declaring of "if the board declared AGI, Microsoft
+    # would lose access", not the losing.
+    privative = text.privative and not (denies and sentence.negated_terms.isdisjoint(text.privative_terms))
+    return (denies != sentence.privative) != (text.negated != privative)
 
 
 def _same_figure(sentence: Analysis, variant: IndexedText) -> bool:

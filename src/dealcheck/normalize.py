@@ -387,6 +387,9 @@ class Analysis:
     negated: bool
     hedged: bool
     privative: bool = False
+    # What a word that denies by meaning bears on: the words of its clause. "If the board declared AGI,
+    # Microsoft would lose access" takes away access, not the declaring.
+    privative_terms: frozenset[str] = frozenset()
     # Stemmed words of the clauses that carry a negation: "Microsoft, which owns 49% of OpenAI,
     # said nothing" negates "said", not "owns".
     negated_terms: frozenset[str] = frozenset()
@@ -539,6 +542,10 @@ class Normalizer:
             if reading.may_deny.search(c)
         ]
         negated = [c for c in clauses if reading.negation.search(c)]
+        privative = reading.privative.search(" ".join(words))
+        if privative is not None:
+            scoped = (self._privative_scope(c, reading) for c in reading.clause.split(with_numbers))
+            privative_terms = self._content([p for p in scoped if p], kept, lang)
         set_aside = [m for c in clauses for m in [reading.contrast.search(c)] if m]
         return Analysis(
             lang=lang,
@@ -550,7 +557,8 @@ class Normalizer:
             rumour=rumour,
             past=past,
             first=first,
-            privative=reading.privative.search(" ".join(words)) is not None,
+            privative=privative is not None,
+            privative_terms=privative_terms if privative is not None else frozenset(),
             negated_terms=self._content([_scope(c, reading) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),
@@ -561,6 +569,12 @@ class Normalizer:
             # Another party in play ("SoftBank's investment in OpenAI") may be whom the statement is about.
             implied=frozenset(imply) - entities if self.referents.outsiders.isdisjoint(named) else frozenset(),
         )
+
+    def _privative_scope(self, clause: str, reading: _Reading) -> str:
+        """The words of a clause with a word that denies by meaning, or "" when it has none. The whole clause:
+        a passive takes away what comes before ("exclusivity was replaced by a right of first refusal")."""
+        words = " ".join(self.entities_in(_WORD_RE.findall(clause))[0])
+        return words if reading.privative.search(words) else ""
 
     def _content(self, clauses: list[str], kept: frozenset[str], lang: str) -> frozenset[str]:
         """Stemmed content words and figures of the clauses with a negation. Names are left out:

@@ -83,15 +83,15 @@ class Referents:
         i, n = 0, len(words)
         while i < n:
             if words[i] in self.first_words:
-                for length in range(min(self.longest, n - i), 0, -1):
-                    known = self.phrases.get(tuple(words[i : i + length]))
-                    if known:
-                        found.append(Mention(i, i + length, known[0], known[1], False))
-                        i += length
-                        break
-                else:
-                    i += 1
-                continue
+                known, length = next(
+                    ((k, size) for size in range(min(self.longest, n - i), 0, -1) for k in [self.phrases.get(tuple(words[i : i + size]))] if k),
+                    (None, 0),
+                )
+                if known:
+                    found.append(Mention(i, i + length, known[0], known[1], False))
+                    i += length
+                    continue
+            # "its" begins "its partner", and is a pronoun when no such phrase follows.
             if i < first_named and words[i] in pronouns and self.topic:
                 found.append(Mention(i, i + 1, (), False, True))
             i += 1
