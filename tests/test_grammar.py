@@ -167,6 +167,23 @@ def test_a_rumour_is_never_true(run, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Microsoft would own 49% of OpenAI once it recoups its investment.", "Apparently, Microsoft owns 49% of OpenAI.",
+     "Apparemment, Microsoft détient 49 % d'OpenAI.", "Microsoft détiendrait 49 % d'OpenAI, selon la presse."],
+)
+def test_a_wrong_figure_in_the_conditional_or_hedged_is_passed_on(run, text):
+    [f] = findings(run, text)
+    assert (f["verdict"], f["claim"]["id"]) == ("unverified", "ms-stake-27pct")
+    assert "27%" in f["explanation"] or "27 %" in f["explanation"]  # it says what the sources give
+
+
+def test_a_claim_said_in_the_future_of_the_past_is_no_report(run):
+    # "OpenAI said its nonprofit would …" is a statement the sources confirm: a rumour of it is still a rumour.
+    [f] = findings(run, "Rumours say OpenAI's nonprofit will keep control of the company.")
+    assert f["verdict"] == "unverified"
+
+
+@pytest.mark.parametrize(
     "text", ["In 2024 reports said OpenAI planned to drop its nonprofit's control.", "En 2024, des rumeurs prêtaient à OpenAI l'intention d'échapper au contrôle de son organisation à but non lucratif."]
 )
 def test_a_claim_about_rumours_is_true_of_the_rumours(run, text):

@@ -143,6 +143,8 @@ def sentence_findings(
             if sentence.hedged and not clause.hedged:
                 # "Bloomberg reported that X, which valued it at Y": the attribution frames every clause.
                 clause = dataclasses.replace(clause, hedged=True, rumour=clause.rumour or sentence.rumour)
+            if sentence.conditional and not clause.conditional:  # "… would reflect a 49% stake, … another 49%"
+                clause = dataclasses.replace(clause, conditional=True)
             # A clause is short: its words alone can look like a claim whose relation it does not state
             # ("dont Microsoft demeure le principal fournisseur de cloud" is not "a principal shareholder";
             # "Microsoft shares jumped 4%" is not "Microsoft owns no shares"). A clause that states no

@@ -60,6 +60,7 @@ class _Reading:
     privative: re.Pattern[str]  # never turns a verdict by itself (see match.opposite)
     # A rumour is not a report: "never `true` for a rumour" (a report of a confirmed fact is judged on the fact).
     rumour: re.Pattern[str]
+    conditional: re.Pattern[str]
     past: re.Pattern[str]
     ordinal: re.Pattern[str]
     clause: re.Pattern[str]
@@ -83,7 +84,7 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
         return list(dict.fromkeys(entry for language in languages for entry in field(language)))
 
     def words(field: Callable[[Language], Iterable[str]]) -> str:
-        return r"\b(?:" + "|".join(each(field)) + r")\b"
+        return r"\b(?:" + "|".join(each(field)) + r")\b" if each(field) else "(?!)"  # none: it never matches
 
     def cues(field: Callable[[Language], Iterable[str]]) -> re.Pattern[str]:
         return re.compile(words(field))
@@ -132,6 +133,7 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
         may_deny=cues(lambda language: language.denial_cues),
         privative=cues(lambda language: language.privatives),
         rumour=cues(lambda language: language.rumours),
+        conditional=cues(lambda language: language.conditionals),
         past=cues(lambda language: language.past),
         ordinal=cues(lambda language: language.ordinals),
         clause=re.compile(r"[,;:()\"]|\s[-–—]\s|" + words(lambda language: language.scope_breaks)),
@@ -399,6 +401,7 @@ class Analysis:
     resolved: tuple[tuple[str, str], ...] = ()
     named: frozenset[str] = frozenset()  # the entities it names itself; `entities` adds those it refers to
     rumour: bool = False  # it passes on a rumour: a true claim is then only `unverified`
+    conditional: bool = False  # it gives terms in the conditional ("would receive"): a wrong figure is passed on
     past: bool = False  # it speaks of a time before the latest change ("previously", « à l'époque »)
     first: bool = False  # it ties its figures to one occasion ("its first $1 billion", « initial »)
     # Every word in order, stop words included, stemmed (entities and figures as their tokens): relation
@@ -510,6 +513,7 @@ class Normalizer:
         reading = _reading(lang)
         rumour = reading.rumour.search(folded) is not None
         past = reading.past.search(folded) is not None
+        conditional = reading.conditional.search(folded) is not None
         first = reading.ordinal.search(folded) is not None
         # A hedge says how a claim is reported, not what it claims: it is noted, then left out of
         # the words that are matched, so "reportedly X" and « X, selon des sources » score like X.
@@ -556,6 +560,7 @@ class Normalizer:
             hedged=hedges > 0 or rumour,
             rumour=rumour,
             past=past,
+            conditional=conditional,
             first=first,
             privative=privative is not None,
             privative_terms=privative_terms if privative is not None else frozenset(),

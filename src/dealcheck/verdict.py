@@ -128,7 +128,7 @@ def _reported(sentence: Analysis, result: Verdict, lang: str) -> Verdict:
     which), and a press figure is often of another deal or date than the claim it resembles ("could value
     it at $850 billion" of a round in talks). Said without attribution, the same figure is `false`.
     """
-    if not sentence.hedged or sentence.negated:
+    if not (sentence.hedged or sentence.conditional) or sentence.negated:
         return result
     return Verdict("unverified", message(lang, "report_contradicted", explanation=result.explanation), result.citations)
 

@@ -42,6 +42,7 @@ ENGLISH = Language(
     rumours=(r"rumou?r(?:s|ed)?", r"speculat\w*", "in talks", "is said to", "are said to"),
     hedges=(
         "reportedly", "allegedly", "rumou?red", "rumou?rs?", "is said to", "are said to",
+        "apparently", "supposedly", "purportedly", "(?:is|are|was|were) believed to",
         "according to (?:(?:press|media|news) )?(?:reports|sources|people|a report|the press|the media)",
         "sources (?:say|said|suggest)", "reports (?:say|said|suggest)", "people familiar",
         r"according to (?:an?|the|one|two|three|several|multiple|anonymous|unnamed)? ?(?:\w+ ){0,2}?"
@@ -53,6 +54,7 @@ ENGLISH = Language(
         "sources? (?:added|told|close to|familiar)", "(?:a|one|two|three) sources?", "people (?:close|briefed|with knowledge)",
         "an? (?:person|people|insider) (?:familiar|close|briefed)", "insiders? (?:said|say)",
     ),
+    conditionals=("would",),
     past=(
         "previously", "formerly", "(?:the|an|its|their) earlier", "previous",
         "prior (?:agreement|deal|contract|arrangement|terms|to)", "originally", "initially", "at the time", "back then",

@@ -34,6 +34,7 @@ SPANISH = Language(
         "segun fuentes", "segun (?:la|las|los|el|un|una|varias)? ?(?:\\w+ ){0,2}?(?:fuentes?|informes?|medios|prensa)",
         "segun {outlet}", "supuestamente", "presuntamente", "habria", "habrian",
     ),
+    conditionals=(),
     past=("anteriormente", "antes", "en aquel momento", "en el pasado", "inicialmente", "originalmente"),
     ordinals=("primer[ao]s?", "inicial(?:es)?", "inicialmente", "originalmente"),
     scope_breaks=("pero", "mientras que", "aunque", "sin embargo"),

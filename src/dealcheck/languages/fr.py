@@ -48,12 +48,13 @@ FRENCH = Language(
         "(?:selon|d'apres) (?:des|les) (?:sources|rapports|medias|informations)",
         "(?:selon|d'apres) (?:plusieurs|certaines) sources", "(?:selon|d'apres) la presse",
         "des sources (?:suggerent|indiquent)", "des rapports (?:suggerent|indiquent)",
-        "aurait", "auraient", "serait", "seraient", "rumeurs?",
+        "aurait", "auraient", "serait", "seraient", "rumeurs?", "apparemment", "supposement", "pretendument",
         r"(?:selon|d'apres) (?:un|une|le|la|les|des|plusieurs|deux|trois)? ?(?:\w+ ){0,2}?"
         r"(?:sources?|rapports?|medias|presse|informations|personnes|proches|initie)",
         "(?:selon|d'apres) {outlet}",
         "(?:a|avait|ont|avaient|aurait) (?:rapporte|revele)", r"rapporte (?:le|la|les) \w+", "{outlet} (?:rapporte|revele|indique)",
     ),
+    conditionals=(),  # its conditional of hearsay (« aurait ») is among the hedges
     past=(
         "auparavant", "precedemment", "precedente?s?", "anciennement",
         "ancienn?e?s? (?:accord|contrat|clause|structure|partenariat|regle)s?", "a l'epoque", "a cette epoque",

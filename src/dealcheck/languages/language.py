@@ -53,6 +53,9 @@ class Language:
     # Phrases that say how a claim is reported ("reportedly", « selon des sources »); `{outlet}` stands
     # for any press outlet's name.
     hedges: tuple[str, ...]
+    # The conditional of reported terms ("Microsoft would receive 75%"): a wrong figure said so is passed on,
+    # not asserted. Unlike a hedge, it does not make a claim's own text a report ("OpenAI said it would …").
+    conditionals: tuple[str, ...]
     past: tuple[str, ...]  # words that place a sentence before the latest change
     ordinals: tuple[str, ...]  # words that tie a figure to one occasion ("its first $1 billion")
     scope_breaks: tuple[str, ...]  # conjunctions where a negation's or a contrast's reach ends
