@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dealcheck.formats.text import label_width
 from dealcheck.languages import CODES
 
@@ -120,6 +122,16 @@ def test_top_lists_ranked_candidates(mini):
     cands = f["candidates"]
     assert len(cands) == 2
     assert cands[0]["claim"] == "stake-27" and cands[0]["score"] >= cands[1]["score"]
+
+
+@pytest.mark.parametrize("top", ["1", "3", "8"])  # 8: more than the verdict weighs
+def test_asking_for_candidates_never_changes_the_verdict(run, top):
+    # "Over $10 billion since 2019" is borne out by the $13 billion of commitments, a claim that ranks fourth.
+    text = "Since 2019, Microsoft has invested over $10 billion in OpenAI and served as its exclusive cloud provider."
+    plain = run("--format", "json", "--as-of", "2025-06-01", text).json()
+    shown = run("--format", "json", "--as-of", "2025-06-01", "--top", top, text).json()
+    assert [(f["verdict"], f["claim"]["id"]) for f in shown] == [(f["verdict"], f["claim"]["id"]) for f in plain] == [("true", "total-13b-commitments")]
+    assert len(shown[0]["candidates"]) == int(top)
 
 
 def test_bundled_negatives_are_unknown(run):

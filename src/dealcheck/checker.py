@@ -24,6 +24,9 @@ from .verdict import Verdict, judge
 # Candidates looked at to choose the claim a sentence or clause makes (see match.plausible), and the claims
 # scored for a clause (a clause adds a claim to its sentence's, so fewer are needed).
 RANKED_CANDIDATES = 3
+# A sentence's verdict weighs this many candidates (a confirmed kin claim may rank below the first three),
+# whatever `--top` shows: asking to see more candidates never changes the answer.
+VERDICT_CANDIDATES = 6
 CLAUSE_SHORTLIST = 6
 # A document's first paragraph is its headline if it is a heading, or this many words or fewer without a full stop.
 HEADLINE_WORDS = 25
@@ -124,9 +127,9 @@ def sentence_findings(
         return [Finding(" ".join(text.split()), "unknown", 0.0, None, said, (), lang=detected, end=len(text))]
     normalizer = base.normalizer
     sentence = normalizer.analyse(text, refer=True, context=context, imply=implied)
-    limit = max(RANKED_CANDIDATES, options.top)
     semantic_text = text if options.semantic else None
-    candidates = index.search(sentence, options.as_of, limit=limit, text=semantic_text)
+    candidates = index.search(sentence, options.as_of, limit=VERDICT_CANDIDATES, text=semantic_text)
+    shown = candidates if options.top <= VERDICT_CANDIDATES else index.search(sentence, options.as_of, limit=options.top, text=semantic_text)
     spans = segment.clauses(text)
     lang = options.lang if options.lang != "auto" else sentence.lang
     found: dict[str, tuple[Candidate, Verdict, Analysis, int, int]] = {}
@@ -168,7 +171,7 @@ def sentence_findings(
         score = candidates[0].score if candidates else 0.0
         return [Finding(
             " ".join(text.split()), "unknown", score, None, message(lang, "no_match"), (), lang=sentence.lang,
-            hedged=sentence.hedged, end=len(text), candidates=candidates[: options.top] if options.top else [],
+            hedged=sentence.hedged, end=len(text), candidates=shown[: options.top] if options.top else [],
         )]
     findings = []
     for match, result, analysis, start, end in sorted(found.values(), key=lambda item: (item[3], -item[4])):
@@ -182,7 +185,7 @@ def sentence_findings(
             lang=sentence.lang,
             hedged=analysis.hedged,
             matched=match.matched.text,
-            candidates=candidates[: options.top] if options.top else [],
+            candidates=shown[: options.top] if options.top else [],
             start=start,
             end=end,
         ))
