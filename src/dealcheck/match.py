@@ -725,6 +725,9 @@ class _Scorer:
         self.known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(sentence.terms) - len(idf))
         self.sorted_terms = " ".join(sorted(sentence.tokens))
         self.units = {q.unit for q in sentence.quantities}
+        # Each string scored in full, with the most it could score: a claim's best wording (Index._closest_wording)
+        # is chosen among strings that stage 2 has mostly scored already.
+        self.done: dict[int, tuple[float, tuple[float, float] | None]] = {}
         from rapidfuzz.fuzz import ratio
 
         self.ratio = ratio
@@ -733,6 +736,9 @@ class _Scorer:
         """How well the sentence matches the string, in [0, 1], and the factor its penalties leave;
         None when the sentence states the truth this misstatement gets wrong, or when the string cannot
         do better than `beat` (its claim's best string so far): the costly parts come last."""
+        done = self.done.get(d.index)
+        if done is not None:
+            return None if beat and done[0] <= beat else done[1]
         sentence, weight = self.sentence, self.idf.__getitem__
         misstated = d.misstated
         terms = sentence.terms
@@ -766,6 +772,7 @@ class _Scorer:
             return None
         t = self.index.text(d.index) if d.variant >= 0 else None
         if t is not None and _states_the_truth_instead(sentence, claim, t):
+            self.done[d.index] = best_possible, None
             return None
         similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
         score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
@@ -776,7 +783,9 @@ class _Scorer:
                 factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
             if _same_figure(sentence, t):
                 factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
-        return score, min(factor, 1 / score) if score else factor
+        got = score, min(factor, 1 / score) if score else factor
+        self.done[d.index] = best_possible, got
+        return got
 
 
 def _ramp(x: float, low: float, high: float) -> float:
