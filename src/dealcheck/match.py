@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
@@ -243,7 +244,9 @@ class Index:
             self.term_ids[term] = len(self.offsets) - 1
             self.flat.extend(docs)
             self.offsets.append(len(self.flat))
-        self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
+        # Each term's idf, by its id: every sentence looks up those of its terms.
+        self.idf_of = array("d", (math.log(1 + (self.n - f + 0.5) / (f + 0.5)) for f in map(operator.sub, self.offsets[1:], self.offsets)))
+        self.weight = array("d", (sum(self.idf_of[self.term_ids[t]] for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
         average = sum(lengths) / len(lengths) if any(lengths) else 1.0  # a base may have no word we can read
         # BM25's term-frequency factor for a term that occurs once, per string.
         self.saturation = array("d", ((K1 + 1) / (1 + K1 * (1 - B + B * n / average)) for n in lengths))
@@ -304,10 +307,6 @@ class Index:
     def df(self, term: str) -> int:
         j = self.term_ids.get(term)
         return 0 if j is None else self.offsets[j + 1] - self.offsets[j]
-
-    def idf(self, term: str) -> float:
-        f = self.df(term)
-        return math.log(1 + (self.n - f + 0.5) / (f + 0.5))
 
     def postings(self, term: str) -> array[int]:
         j = self.term_ids[term]
@@ -576,7 +575,8 @@ class _Search:
 
     def __init__(self, index: Index, sentence: Analysis, as_of: dt.date | None) -> None:
         self.index, self.sentence, self.as_of = index, sentence, as_of
-        self.idf = {x: index.idf(x) for x in sentence.terms if x in index.term_ids}
+        term_ids, idf_of = index.term_ids, index.idf_of
+        self.idf = {x: idf_of[j] for x in sentence.terms if (j := term_ids.get(x)) is not None}
         self.relations = index.stated_relations(sentence)
         self.found: dict[int, float] = {}  # BM25 of each string that shares a term with the sentence
         self.per_claim: dict[int, list[int]] = defaultdict(list)  # each claim's strings, best first
