@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .languages import LANGUAGES, Language
@@ -227,10 +227,13 @@ class Quantity:
     text: str = ""
     noun: str = ""
 
-    @property
+    # Cached: a sentence's figures are compared with those of every candidate claim, and a claim's with
+    # those of every sentence.
+    @cached_property
     def token(self) -> str:
         return f"q{self.unit}{self.value:g}".replace(".", "_").replace("+", "")
 
+    @cached_property
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) of the values this statement allows."""
         v = self.value
@@ -254,8 +257,8 @@ class Quantity:
 
     def agrees_with(self, other: Quantity) -> bool:
         """Whether two statements of the same unit can both be true."""
-        lo1, hi1, lo1_open, hi1_open = self.interval()
-        lo2, hi2, lo2_open, hi2_open = other.interval()
+        lo1, hi1, lo1_open, hi1_open = self.interval
+        lo2, hi2, lo2_open, hi2_open = other.interval
         if hi1 < lo2 or hi2 < lo1:
             return False
         if hi1 == lo2 and (hi1_open or lo2_open):
