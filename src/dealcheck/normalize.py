@@ -48,6 +48,7 @@ class _Reading:
     year_context: re.Pattern[str]
     fractions: list[tuple[re.Pattern[str], str]]
     percent_words: re.Pattern[str]
+    spelled: re.Pattern[str]  # any of the fractions and percent words: most sentences have none
     number_words: re.Pattern[str]
     # The polarity patterns run on clauses whose entity names are already ids and whose words are joined by
     # single spaces ("n'a plus" is "n a plus"), so that a name such as "no binding force" or "non lucratif"
@@ -113,6 +114,8 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
     def fraction(share: str) -> re.Pattern[str]:
         return cues(lambda language: language.fractions.get(share, ()))
 
+    fractions = [(fraction(share), share) for share in each(lambda language: language.fractions)]
+    percent_words = re.compile(r"\s*" + words(lambda language: language.percent_words))
     return _Reading(
         stop_words=frozenset(each(lambda language: language.stop_words)),
         qualifiers=qualifiers,
@@ -122,8 +125,9 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
         year_context=re.compile(rf"\b(?:{'|'.join(each(lambda language: language.year_context))})\s+$"),
         # Fractions people write instead of percentages (text2num reads cardinals, not these), replaced share by
         # share in the order the languages give them: "a quarter" before "three quarters".
-        fractions=[(fraction(share), share) for share in each(lambda language: language.fractions)],
-        percent_words=re.compile(r"\s*" + words(lambda language: language.percent_words)),
+        fractions=fractions,
+        percent_words=percent_words,
+        spelled=re.compile("|".join(f"(?:{p.pattern})" for p in [percent_words, *(pattern for pattern, _ in fractions)])),
         number_words=cues(lambda language: language.number_words),
         negation=cues(lambda language: language.negations),
         negation_opener=re.compile(rf"\b(?:{'|'.join(openers)}) (?:\w+ ){{0,3}}$") if openers else None,
@@ -285,6 +289,7 @@ def _parse_number(raw: str) -> float:
 
 # What a count counts is the word after it, unless that word says nothing ("20 million of them").
 _NOUN_RE = re.compile(r"\s*([a-z]{2,})")
+_DIGIT_RE = re.compile(r"\d")
 # Without a year word before it, only a number of this century or the last is a year: "1500 employees" is not.
 _MODERN_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_RE = re.compile(r"1\d{3}|20\d\d")
@@ -334,6 +339,9 @@ def _noun(m: re.Match[str], reading: _Reading) -> str:
 
 
 def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading, currency: str) -> str:
+    if _DIGIT_RE.search(folded) is None:  # every figure has a digit, and many sentences none
+        return folded
+
     def replace(m: re.Match[str]) -> str:
         q = _quantity(m, reading, currency)
         if q is None:
@@ -353,9 +361,10 @@ def extract_quantities(text: str, lang: str | None = None, currency: str = "") -
 
 def _figures_in(folded: str, lang: str, currency: str) -> tuple[str, list[Quantity]]:
     reading = _reading(lang)
-    folded = reading.percent_words.sub("%", folded)
-    for pattern, replacement in reading.fractions:
-        folded = pattern.sub(replacement, folded)
+    if reading.spelled.search(folded):
+        folded = reading.percent_words.sub("%", folded)
+        for pattern, replacement in reading.fractions:
+            folded = pattern.sub(replacement, folded)
     found: list[Quantity] = []
     # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
     folded = _mark_quantities(folded, found, reading, currency)
