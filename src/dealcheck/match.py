@@ -505,10 +505,9 @@ class Index:
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue
             score = RELATION_SCORE
-            stated = [n.quantity for n in claim.numbers if n.quantity.unit in units]
-            if any(q.agrees_with(n) for q in sentence.quantities for n in stated if q.unit == n.unit):
+            if any(q.agrees_with(n) for q in sentence.quantities if q.unit in units for n in claim.figures.get(q.unit, ())):
                 score += RELATION_AGREES
-            claim_years = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+            claim_years = {q.value for q in claim.figures.get("year", ())}
             if claim.valid_from is not None:
                 claim_years.add(float(claim.valid_from.year))
             if years & claim_years:
@@ -807,7 +806,7 @@ def _year_fit(sentence: Analysis, claim: Claim) -> int:
     years = [q.value for q in sentence.quantities if q.unit == "year" and q.relation != "at_least"]  # not "since 2019"
     if not years:
         return 0
-    named = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+    named = {q.value for q in claim.figures.get("year", ())}
     start = claim.valid_from.year if claim.valid_from else None
     end = claim.valid_until.year if claim.valid_until else None
     if any(y in named or (start is not None and start <= y and (end is None or y <= end)) for y in years):
@@ -826,7 +825,7 @@ def _figure_fit(sentence: Analysis, claim: Claim, years: bool = False) -> int:
     for said in sentence.quantities:
         if not said.unit or (said.unit == "year" and not years) or said.token in sentence.former:
             continue  # "from 32.5% to 27%" is about the 27%
-        stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        stated = claim.figures.get(said.unit, ())
         if any(said.agrees_with(q) for q in stated):
             return 1
         fit = min(fit, 0 if stated else -1)
@@ -897,7 +896,7 @@ def _states_the_truth_instead(sentence: Analysis, claim: Claim, variant: Indexed
     """A misstatement about a figure is not made by a sentence that gives the true figure."""
     for said in sentence.quantities:
         stated = [q for q in variant.quantities if q.unit == said.unit]
-        true = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        true = claim.figures.get(said.unit, ())
         if stated and true and any(said.agrees_with(q) for q in true) and not any(said.agrees_with(q) for q in stated):
             return True
     return False
