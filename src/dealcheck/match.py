@@ -458,14 +458,20 @@ class Index:
         claim = self.base.claims[ci]
         own = [self.doc(i) for i in [self.first_doc[ci], *found] if self.variant_of[i] < 0]
         same = [d for d in own if d.lang == scorer.sentence.lang]
-
-        def closeness(d: _Doc) -> float:
-            got = scorer.score(claim, d)
+        best, closest = None, 0.0
+        for d in same or own:
+            # A wording that cannot beat the closest so far is passed over before it is read: the discount only lowers it.
+            got = scorer.score(claim, d, closest)
+            closeness = got[0] * got[1] if got else 0.0
+            if best is not None and closeness <= closest:
+                continue
             # A wording of the sentence's polarity: "owned no part of OpenAI" is "does not own any portion".
-            said_opposite = opposite(scorer.sentence, self.text(d.index))
-            return (got[0] * got[1] if got else 0.0) * (1 - OPPOSITE_WORDING_DISCOUNT * said_opposite)
-
-        return max(same or own, key=closeness)
+            if opposite(scorer.sentence, self.text(d.index)):
+                closeness *= 1 - OPPOSITE_WORDING_DISCOUNT
+            if best is None or closeness > closest:
+                best, closest = d, closeness
+        assert best is not None  # the claim's own text is always among them
+        return best
 
     def stated_relations(self, sentence: Analysis) -> set[str]:
         """The relations whose cues the sentence says."""
