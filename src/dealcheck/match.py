@@ -194,11 +194,13 @@ class _Doc:
     units: frozenset[str]  # of the amounts it states (a year is not one), from the figure markers among its terms
     terms: frozenset[str]
     related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
+    weight: float  # of its terms (Index.weight)
     entities: frozenset[str]
-    claim_entities: frozenset[str]
+    known: frozenset[str]  # the entities it or its claim's wordings name
     marks: frozenset[str]  # a misstatement's words that its claim never uses
     sorted_tokens: str
-    said: frozenset[str] = frozenset()  # the relations a misstatement states itself (it may state another claim's)
+    # The relations it is judged by: a misstatement's are those it states itself (it may state another claim's).
+    relations: frozenset[str] | tuple[str, ...] = ()
 
 
 class Index:
@@ -325,6 +327,7 @@ class Index:
         )
         entity_ids = self.normalizer.entity_ids
         misstated = _disagrees(claim, variant)
+        entities = terms & entity_ids
         found = self._docs[i] = _Doc(
             index=i,
             variant=variant,
@@ -333,11 +336,12 @@ class Index:
             units=frozenset(AMOUNT_UNITS[t] for t in terms if t in AMOUNT_UNITS),
             terms=terms,
             related=vocabulary | terms,
-            entities=terms & entity_ids,
-            claim_entities=vocabulary & entity_ids,
+            weight=self.weight[i],
+            entities=entities,
+            known=entities | (vocabulary & entity_ids),
             marks=terms - vocabulary if misstated else frozenset(),
             sorted_tokens=" ".join(sorted(tokens)),
-            said=frozenset(self.stated_relations(self.normalizer.analyse(self.texts[i]))) if misstated else frozenset(),
+            relations=frozenset(self.stated_relations(self.normalizer.analyse(self.texts[i]))) if misstated else claim.relations,
         )
         return found
 
@@ -610,9 +614,10 @@ class _Search:
 
     def score(self, claims: list[int]) -> None:
         """Stage 2 for each claim's best strings; a claim keeps its best one."""
-        sentence, as_of = self.sentence, self.as_of
+        sentence, as_of, index, score, scored = self.sentence, self.as_of, self.index, self.scorer.score, self.scored
+        lang, docs = sentence.lang, index._docs
         for ci in claims:
-            claim = self.index.base.claims[ci]
+            claim = index.base.claims[ci]
             if claim.subject and not sentence.entities.issuperset(claim.subject):
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
@@ -620,16 +625,19 @@ class _Search:
             # Words alone make a claim less surely when the sentence only refers to its parties: "L'entreprise
             # a indiqué …" shares a verb with "OpenAI a indiqué …". Its relation, stated, is another matter.
             referred = 1 - REFERRED_PARTY_PENALTY if claim.subject and not sentence.named.issuperset(claim.subject) else 1.0
+            held = scored.get(ci)
+            value = held.value if held else 0.0
             for i in self.per_claim[ci][:STRINGS_PER_CLAIM]:
-                d = self.index.doc(i)
-                held = self.scored.get(ci)
-                got = self.scorer.score(claim, d, held.value if held else 0.0)
+                d = docs.get(i) or index.doc(i)
+                got = score(claim, d, value)
                 if got is None:
                     continue
-                new = _Scored(got[0], got[1] * referred, d)
+                factor = got[1] * referred
+                new = got[0] * factor
                 # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-                if held is None or (new.value, d.lang == sentence.lang) > (held.value, held.doc.lang == sentence.lang):
-                    self.scored[ci] = new
+                if held is None or new > value or (new == value and d.lang == lang and held.doc.lang != lang):
+                    held = scored[ci] = _Scored(got[0], factor, d)
+                    value = new
         self.shown = {ci: s.score for ci, s in self.scored.items()}
 
     def add_stated(self) -> None:
@@ -748,13 +756,13 @@ class _Scorer:
         misstated = d.misstated
         terms = sentence.terms
         hit = sum(map(weight, d.terms & terms))
-        recall = hit / self.index.weight[d.index]
+        recall = hit / d.weight
         own = hit / self.known
         related = sum(map(weight, terms & d.related)) / self.known
         precision = (own + related) / 2
         f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
         missing = len(d.entities - sentence.entities)
-        extra = len(sentence.named - d.entities - d.claim_entities)  # a party it only refers to may be implicit
+        extra = len(sentence.named - d.known)  # a party it only refers to may be implicit
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
         if d.marks and (d.marks.isdisjoint(terms) or not (d.marks & d.entities) <= sentence.entities):
             # Not this misstatement: none of its own words, or not the party or thing it wrongly brings in
@@ -769,7 +777,7 @@ class _Scorer:
             factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
         # Its words, but another claim's relation. A misstatement is judged by the relation it states itself:
         # "Amazon's deal ended Microsoft's exclusive licence" is a misstatement about exclusivity.
-        relations = d.said if misstated else claim.relations
+        relations = d.relations
         if relations and self.relations and self.relations.isdisjoint(relations):
             factor *= 1 - UNSTATED_RELATION_PENALTY
         best_possible = ((1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT) * factor * (1 + SAME_FIGURE_BONUS * misstated)
