@@ -605,10 +605,10 @@ class _Search:
             return False
         # Each claim brings its best strings: a claim with many paraphrases must not crowd out
         # the others, and `--top N` needs N distinct claims to choose from.
-        found = self.found
+        found, per_claim, claim_of = self.found, self.per_claim, self.index.claim_of
         for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
-            self.per_claim[self.index.claim_of[i]].append(i)
-        self.lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in self.per_claim.items()}
+            per_claim[claim_of[i]].append(i)
+        self.lexical = {c: sum(map(found.__getitem__, strings[:STRINGS_SUMMED])) for c, strings in per_claim.items()}
         self.ranked = heapq.nlargest(max(shortlist, 2 * limit), self.lexical, key=self.lexical.__getitem__)
         return True
 
