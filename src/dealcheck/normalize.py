@@ -544,12 +544,13 @@ class Normalizer:
         # A count's kind is its noun, which stays a word of its own: "3 million votes" and "20 million visitors"
         # share no more than two bare numbers do.
         tokens.extend(unit_term(q.unit) for q in quantities if q.unit and q.unit != "count")
-        # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
+        # Only clauses with a negating or contrasting word are read again with names as ids (most have none). Such
+        # a word in a clause is one in the sentence (clauses break where words do), so most sentences are not split.
         clauses = [
             reading.not_denial.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
             for c in reading.clause.split(with_numbers)
             if reading.may_deny.search(c)
-        ]
+        ] if reading.may_deny.search(with_numbers) else []
         negated = [c for c in clauses if reading.negation.search(c)]
         set_aside = [m for c in clauses for m in [reading.contrast.search(c)] if m]
         return Analysis(
