@@ -447,8 +447,11 @@ class Normalizer:
                 self.key_words[words] = fold(key)
                 self._written.setdefault(fold(key), set()).add(key.lower())
         self.entity_ids = frozenset(aliases.values())
-        self.longest = max((len(w) for w in self.aliases), default=0)
-        self.first_words = frozenset(w[0] for w in self.aliases)
+        # The lengths of the aliases each word starts, longest first: only those are looked up where it occurs.
+        lengths: dict[str, set[int]] = {}
+        for words in self.aliases:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.alias_lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
         # "OpenAI Foundation" names the foundation, and OpenAI too. But "not-for-profit" does
         # not name the for-profit, nor « sans but lucratif » what is « à but lucratif ».
         for words, (entity,) in list(self.aliases.items()):
@@ -473,27 +476,29 @@ class Normalizer:
         """
         out: list[str] = []
         found: set[str] = set()
+        aliases, alias_lengths = self.aliases, self.alias_lengths
         i, n = 0, len(words)
         while i < n:
-            if words[i] not in self.first_words and words[i].endswith("s") and (words[i][:-1],) in self.aliases:
-                possessive = self.aliases[(words[i][:-1],)]
-                out.extend(possessive)
-                found.update(possessive)
+            word = words[i]
+            lengths = alias_lengths.get(word)
+            if lengths is None:
+                possessive = aliases.get((word[:-1],)) if word.endswith("s") else None
+                if possessive:
+                    out.extend(possessive)
+                    found.update(possessive)
+                else:
+                    out.append(word)
                 i += 1
                 continue
-            if words[i] in self.first_words:
-                for length in range(min(self.longest, n - i), 0, -1):
-                    named = self.aliases.get(tuple(words[i : i + length]))
-                    if named:
-                        out.extend(named)
-                        found.update(named)
-                        i += length
-                        break
-                else:
-                    out.append(words[i])
-                    i += 1
+            for length in lengths:
+                named = aliases.get(tuple(words[i : i + length])) if length <= n - i else None
+                if named:
+                    out.extend(named)
+                    found.update(named)
+                    i += length
+                    break
             else:
-                out.append(words[i])
+                out.append(word)
                 i += 1
         return out, found
 
