@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
@@ -194,11 +195,13 @@ class _Doc:
     units: frozenset[str]  # of the amounts it states (a year is not one), from the figure markers among its terms
     terms: frozenset[str]
     related: frozenset[str]  # the terms of its claim's text and paraphrases, and its own
+    weight: float  # of its terms (Index.weight)
     entities: frozenset[str]
-    claim_entities: frozenset[str]
+    known: frozenset[str]  # the entities it or its claim's wordings name
     marks: frozenset[str]  # a misstatement's words that its claim never uses
     sorted_tokens: str
-    said: frozenset[str] = frozenset()  # the relations a misstatement states itself (it may state another claim's)
+    # The relations it is judged by: a misstatement's are those it states itself (it may state another claim's).
+    relations: frozenset[str] | tuple[str, ...] = ()
 
 
 class Index:
@@ -244,7 +247,9 @@ class Index:
             self.term_ids[term] = len(self.offsets) - 1
             self.flat.extend(docs)
             self.offsets.append(len(self.flat))
-        self.weight = array("d", (sum(self.idf(t) for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
+        # Each term's idf, by its id: every sentence looks up those of its terms.
+        self.idf_of = array("d", (math.log(1 + (self.n - f + 0.5) / (f + 0.5)) for f in map(operator.sub, self.offsets[1:], self.offsets)))
+        self.weight = array("d", (sum(self.idf_of[self.term_ids[t]] for t in set(tokens.split())) or 1.0 for tokens in self.tokens))
         average = sum(lengths) / len(lengths) if any(lengths) else 1.0  # a base may have no word we can read
         # BM25's term-frequency factor for a term that occurs once, per string.
         self.saturation = array("d", ((K1 + 1) / (1 + K1 * (1 - B + B * n / average)) for n in lengths))
@@ -306,10 +311,6 @@ class Index:
         j = self.term_ids.get(term)
         return 0 if j is None else self.offsets[j + 1] - self.offsets[j]
 
-    def idf(self, term: str) -> float:
-        f = self.df(term)
-        return math.log(1 + (self.n - f + 0.5) / (f + 0.5))
-
     def postings(self, term: str) -> array[int]:
         j = self.term_ids[term]
         return self.flat[self.offsets[j] : self.offsets[j + 1]]
@@ -327,6 +328,7 @@ class Index:
         )
         entity_ids = self.normalizer.entity_ids
         misstated = _disagrees(claim, variant)
+        entities = terms & entity_ids
         found = self._docs[i] = _Doc(
             index=i,
             variant=variant,
@@ -335,11 +337,12 @@ class Index:
             units=frozenset(AMOUNT_UNITS[t] for t in terms if t in AMOUNT_UNITS),
             terms=terms,
             related=vocabulary | terms,
-            entities=terms & entity_ids,
-            claim_entities=vocabulary & entity_ids,
+            weight=self.weight[i],
+            entities=entities,
+            known=entities | (vocabulary & entity_ids),
             marks=terms - vocabulary if misstated else frozenset(),
             sorted_tokens=" ".join(sorted(tokens)),
-            said=frozenset(self.stated_relations(self.normalizer.analyse(self.texts[i]))) if misstated else frozenset(),
+            relations=frozenset(self.stated_relations(self.normalizer.analyse(self.texts[i]))) if misstated else claim.relations,
         )
         return found
 
@@ -461,14 +464,20 @@ class Index:
         claim = self.base.claims[ci]
         own = [self.doc(i) for i in [self.first_doc[ci], *found] if self.variant_of[i] < 0]
         same = [d for d in own if d.lang == scorer.sentence.lang]
-
-        def closeness(d: _Doc) -> float:
-            got = scorer.score(claim, d)
+        best, closest = None, 0.0
+        for d in same or own:
+            # A wording that cannot beat the closest so far is passed over before it is read: the discount only lowers it.
+            got = scorer.score(claim, d, closest)
+            closeness = got[0] * got[1] if got else 0.0
+            if best is not None and closeness <= closest:
+                continue
             # A wording of the sentence's polarity: "owned no part of OpenAI" is "does not own any portion".
-            said_opposite = opposite(scorer.sentence, self.text(d.index))
-            return (got[0] * got[1] if got else 0.0) * (1 - OPPOSITE_WORDING_DISCOUNT * said_opposite)
-
-        return max(same or own, key=closeness)
+            if opposite(scorer.sentence, self.text(d.index)):
+                closeness *= 1 - OPPOSITE_WORDING_DISCOUNT
+            if best is None or closeness > closest:
+                best, closest = d, closeness
+        assert best is not None  # the claim's own text is always among them
+        return best
 
     def stated_relations(self, sentence: Analysis) -> set[str]:
         """The relations whose cues the sentence says."""
@@ -508,10 +517,9 @@ class Index:
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
                 continue
             score = RELATION_SCORE
-            stated = [n.quantity for n in claim.numbers if n.quantity.unit in units]
-            if any(q.agrees_with(n) for q in sentence.quantities for n in stated if q.unit == n.unit):
+            if any(q.agrees_with(n) for q in sentence.quantities if q.unit in units for n in claim.figures.get(q.unit, ())):
                 score += RELATION_AGREES
-            claim_years = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+            claim_years = {q.value for q in claim.figures.get("year", ())}
             if claim.valid_from is not None:
                 claim_years.add(float(claim.valid_from.year))
             if years & claim_years:
@@ -578,7 +586,8 @@ class _Search:
 
     def __init__(self, index: Index, sentence: Analysis, as_of: dt.date | None) -> None:
         self.index, self.sentence, self.as_of = index, sentence, as_of
-        self.idf = {x: index.idf(x) for x in sentence.terms if x in index.term_ids}
+        term_ids, idf_of = index.term_ids, index.idf_of
+        self.idf = {x: idf_of[j] for x in sentence.terms if (j := term_ids.get(x)) is not None}
         self.relations = index.stated_relations(sentence)
         self.found: dict[int, float] = {}  # BM25 of each string that shares a term with the sentence
         self.per_claim: dict[int, list[int]] = defaultdict(list)  # each claim's strings, best first
@@ -598,18 +607,19 @@ class _Search:
             return False
         # Each claim brings its best strings: a claim with many paraphrases must not crowd out
         # the others, and `--top N` needs N distinct claims to choose from.
-        found = self.found
+        found, per_claim, claim_of = self.found, self.per_claim, self.index.claim_of
         for i in sorted(found, key=found.__getitem__, reverse=True)[:SHORTLIST_STRINGS]:  # sorted beats nlargest here
-            self.per_claim[self.index.claim_of[i]].append(i)
-        self.lexical = {c: sum(found[i] for i in strings[:STRINGS_SUMMED]) for c, strings in self.per_claim.items()}
+            per_claim[claim_of[i]].append(i)
+        self.lexical = {c: sum(map(found.__getitem__, strings[:STRINGS_SUMMED])) for c, strings in per_claim.items()}
         self.ranked = heapq.nlargest(max(shortlist, 2 * limit), self.lexical, key=self.lexical.__getitem__)
         return True
 
     def score(self, claims: list[int]) -> None:
         """Stage 2 for each claim's best strings; a claim keeps its best one."""
-        sentence, as_of = self.sentence, self.as_of
+        sentence, as_of, index, score, scored = self.sentence, self.as_of, self.index, self.scorer.score, self.scored
+        lang, docs = sentence.lang, index._docs
         for ci in claims:
-            claim = self.index.base.claims[ci]
+            claim = index.base.claims[ci]
             if claim.subject and not sentence.entities.issuperset(claim.subject):
                 continue
             if as_of is not None and claim.valid_from is not None and claim.valid_from > as_of:
@@ -617,16 +627,19 @@ class _Search:
             # Words alone make a claim less surely when the sentence only refers to its parties: "L'entreprise
             # a indiqué …" shares a verb with "OpenAI a indiqué …". Its relation, stated, is another matter.
             referred = 1 - REFERRED_PARTY_PENALTY if claim.subject and not sentence.named.issuperset(claim.subject) else 1.0
+            held = scored.get(ci)
+            value = held.value if held else 0.0
             for i in self.per_claim[ci][:STRINGS_PER_CLAIM]:
-                d = self.index.doc(i)
-                held = self.scored.get(ci)
-                got = self.scorer.score(claim, d, held.value if held else 0.0)
+                d = docs.get(i) or index.doc(i)
+                got = score(claim, d, value)
                 if got is None:
                     continue
-                new = _Scored(got[0], got[1] * referred, d)
+                factor = got[1] * referred
+                new = got[0] * factor
                 # Between equally good strings of a claim, the one in the sentence's language explains it in that language.
-                if held is None or (new.value, d.lang == sentence.lang) > (held.value, held.doc.lang == sentence.lang):
-                    self.scored[ci] = new
+                if held is None or new > value or (new == value and d.lang == lang and held.doc.lang != lang):
+                    held = scored[ci] = _Scored(got[0], factor, d)
+                    value = new
         self.shown = {ci: s.score for ci, s in self.scored.items()}
 
     def add_stated(self) -> None:
@@ -727,6 +740,9 @@ class _Scorer:
         self.known = sum(idf.values()) + UNKNOWN_WEIGHT * (len(sentence.terms) - len(idf))
         self.sorted_terms = " ".join(sorted(sentence.tokens))
         self.units = {q.unit for q in sentence.quantities}
+        # Each string scored in full, with the most it could score: a claim's best wording (Index._closest_wording)
+        # is chosen among strings that stage 2 has mostly scored already.
+        self.done: dict[int, tuple[float, tuple[float, float] | None]] = {}
         from rapidfuzz.fuzz import ratio
 
         self.ratio = ratio
@@ -735,17 +751,20 @@ class _Scorer:
         """How well the sentence matches the string, in [0, 1], and the factor its penalties leave;
         None when the sentence states the truth this misstatement gets wrong, or when the string cannot
         do better than `beat` (its claim's best string so far): the costly parts come last."""
+        done = self.done.get(d.index)
+        if done is not None:
+            return None if beat and done[0] <= beat else done[1]
         sentence, weight = self.sentence, self.idf.__getitem__
         misstated = d.misstated
         terms = sentence.terms
         hit = sum(map(weight, d.terms & terms))
-        recall = hit / self.index.weight[d.index]
+        recall = hit / d.weight
         own = hit / self.known
         related = sum(map(weight, terms & d.related)) / self.known
         precision = (own + related) / 2
         f_score = (1 + BETA2) * precision * recall / (BETA2 * precision + recall) if recall else 0.0
         missing = len(d.entities - sentence.entities)
-        extra = len(sentence.named - d.entities - d.claim_entities)  # a party it only refers to may be implicit
+        extra = len(sentence.named - d.known)  # a party it only refers to may be implicit
         factor = max(0.0, 1 - MISSING_ENTITY_PENALTY * missing) * max(0.0, 1 - EXTRA_ENTITY_PENALTY * extra)
         if d.marks and (d.marks.isdisjoint(terms) or not (d.marks & d.entities) <= sentence.entities):
             # Not this misstatement: none of its own words, or not the party or thing it wrongly brings in
@@ -760,7 +779,7 @@ class _Scorer:
             factor *= 1 - OTHER_LANGUAGE_PENALTY  # across languages stems collide ("part", « partie »)
         # Its words, but another claim's relation. A misstatement is judged by the relation it states itself:
         # "Amazon's deal ended Microsoft's exclusive licence" is a misstatement about exclusivity.
-        relations = d.said if misstated else claim.relations
+        relations = d.relations
         if relations and self.relations and self.relations.isdisjoint(relations):
             factor *= 1 - UNSTATED_RELATION_PENALTY
         best_possible = ((1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT) * factor * (1 + SAME_FIGURE_BONUS * misstated)
@@ -768,6 +787,7 @@ class _Scorer:
             return None
         t = self.index.text(d.index) if d.variant >= 0 else None
         if t is not None and _states_the_truth_instead(sentence, claim, t):
+            self.done[d.index] = best_possible, None
             return None
         similarity = self.ratio(d.sorted_tokens, self.sorted_terms) / 100
         score = (1 - SIMILARITY_WEIGHT) * f_score + SIMILARITY_WEIGHT * similarity
@@ -778,7 +798,9 @@ class _Scorer:
                 factor *= 1 - UNMARKED_VARIANT_PENALTY  # the sentence says the opposite of this misstatement
             if _same_figure(sentence, t):
                 factor *= 1 + SAME_FIGURE_BONUS  # the curators foresaw this very figure as this misstatement
-        return score, min(factor, 1 / score) if score else factor
+        got = score, min(factor, 1 / score) if score else factor
+        self.done[d.index] = best_possible, got
+        return got
 
 
 def _ramp(x: float, low: float, high: float) -> float:
@@ -800,7 +822,7 @@ def _year_fit(sentence: Analysis, claim: Claim) -> int:
     years = [q.value for q in sentence.quantities if q.unit == "year" and q.relation != "at_least"]  # not "since 2019"
     if not years:
         return 0
-    named = {n.quantity.value for n in claim.numbers if n.quantity.unit == "year"}
+    named = {q.value for q in claim.figures.get("year", ())}
     start = claim.valid_from.year if claim.valid_from else None
     end = claim.valid_until.year if claim.valid_until else None
     if any(y in named or (start is not None and start <= y and (end is None or y <= end)) for y in years):
@@ -819,7 +841,7 @@ def _figure_fit(sentence: Analysis, claim: Claim, years: bool = False) -> int:
     for said in sentence.quantities:
         if not said.unit or (said.unit == "year" and not years) or said.token in sentence.former:
             continue  # "from 32.5% to 27%" is about the 27%
-        stated = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        stated = claim.figures.get(said.unit, ())
         if any(said.agrees_with(q) for q in stated):
             return 1
         fit = min(fit, 0 if stated else -1)
@@ -894,7 +916,7 @@ def _states_the_truth_instead(sentence: Analysis, claim: Claim, variant: Indexed
     """A misstatement about a figure is not made by a sentence that gives the true figure."""
     for said in sentence.quantities:
         stated = [q for q in variant.quantities if q.unit == said.unit]
-        true = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit]
+        true = claim.figures.get(said.unit, ())
         if stated and true and any(said.agrees_with(q) for q in true) and not any(said.agrees_with(q) for q in stated):
             return True
     return False

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .normalize import Normalizer, Quantity
@@ -184,6 +185,14 @@ class Claim:
     @property
     def related(self) -> tuple[str, ...]:
         return self.parties or self.subject
+
+    @cached_property
+    def figures(self) -> dict[str, tuple[Quantity, ...]]:
+        """Its figures by unit, in order: every sentence that may make the claim compares its own with them."""
+        by_unit: dict[str, list[Quantity]] = {}
+        for n in self.numbers:
+            by_unit.setdefault(n.quantity.unit, []).append(n.quantity)
+        return {unit: tuple(quantities) for unit, quantities in by_unit.items()}
 
     def texts(self) -> Iterator[tuple[str, int]]:
         """Every string that should match the claim: (text, variant index or -1)."""

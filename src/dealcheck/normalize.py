@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .languages import LANGUAGES, Language
@@ -48,6 +48,7 @@ class _Reading:
     year_context: re.Pattern[str]
     fractions: list[tuple[re.Pattern[str], str]]
     percent_words: re.Pattern[str]
+    spelled: re.Pattern[str]  # any of the fractions and percent words: most sentences have none
     number_words: re.Pattern[str]
     # The polarity patterns run on clauses whose entity names are already ids and whose words are joined by
     # single spaces ("n'a plus" is "n a plus"), so that a name such as "no binding force" or "non lucratif"
@@ -114,6 +115,8 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
     def fraction(share: str) -> re.Pattern[str]:
         return cues(lambda language: language.fractions.get(share, ()))
 
+    fractions = [(fraction(share), share) for share in each(lambda language: language.fractions)]
+    percent_words = re.compile(r"\s*" + words(lambda language: language.percent_words))
     return _Reading(
         stop_words=frozenset(each(lambda language: language.stop_words)),
         qualifiers=qualifiers,
@@ -123,8 +126,9 @@ def _compiled(codes: tuple[str, ...]) -> _Reading:
         year_context=re.compile(rf"\b(?:{'|'.join(each(lambda language: language.year_context))})\s+$"),
         # Fractions people write instead of percentages (text2num reads cardinals, not these), replaced share by
         # share in the order the languages give them: "a quarter" before "three quarters".
-        fractions=[(fraction(share), share) for share in each(lambda language: language.fractions)],
-        percent_words=re.compile(r"\s*" + words(lambda language: language.percent_words)),
+        fractions=fractions,
+        percent_words=percent_words,
+        spelled=re.compile("|".join(f"(?:{p.pattern})" for p in [percent_words, *(pattern for pattern, _ in fractions)])),
         number_words=cues(lambda language: language.number_words),
         negation=cues(lambda language: language.negations),
         negation_opener=re.compile(rf"\b(?:{'|'.join(openers)}) (?:\w+ ){{0,3}}$") if openers else None,
@@ -229,10 +233,13 @@ class Quantity:
     text: str = ""
     noun: str = ""
 
-    @property
+    # Cached: a sentence's figures are compared with those of every candidate claim, and a claim's with
+    # those of every sentence.
+    @cached_property
     def token(self) -> str:
         return f"q{self.unit}{self.value:g}".replace(".", "_").replace("+", "")
 
+    @cached_property
     def interval(self) -> tuple[float, float, bool, bool]:
         """(low, high, low_open, high_open) of the values this statement allows."""
         v = self.value
@@ -256,8 +263,8 @@ class Quantity:
 
     def agrees_with(self, other: Quantity) -> bool:
         """Whether two statements of the same unit can both be true."""
-        lo1, hi1, lo1_open, hi1_open = self.interval()
-        lo2, hi2, lo2_open, hi2_open = other.interval()
+        lo1, hi1, lo1_open, hi1_open = self.interval
+        lo2, hi2, lo2_open, hi2_open = other.interval
         if hi1 < lo2 or hi2 < lo1:
             return False
         if hi1 == lo2 and (hi1_open or lo2_open):
@@ -284,6 +291,7 @@ def _parse_number(raw: str) -> float:
 
 # What a count counts is the word after it, unless that word says nothing ("20 million of them").
 _NOUN_RE = re.compile(r"\s*([a-z]{2,})")
+_DIGIT_RE = re.compile(r"\d")
 # Without a year word before it, only a number of this century or the last is a year: "1500 employees" is not.
 _MODERN_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _YEAR_RE = re.compile(r"1\d{3}|20\d\d")
@@ -333,6 +341,9 @@ def _noun(m: re.Match[str], reading: _Reading) -> str:
 
 
 def _mark_quantities(folded: str, found: list[Quantity], reading: _Reading, currency: str) -> str:
+    if _DIGIT_RE.search(folded) is None:  # every figure has a digit, and many sentences none
+        return folded
+
     def replace(m: re.Match[str]) -> str:
         q = _quantity(m, reading, currency)
         if q is None:
@@ -352,9 +363,10 @@ def extract_quantities(text: str, lang: str | None = None, currency: str = "") -
 
 def _figures_in(folded: str, lang: str, currency: str) -> tuple[str, list[Quantity]]:
     reading = _reading(lang)
-    folded = reading.percent_words.sub("%", folded)
-    for pattern, replacement in reading.fractions:
-        folded = pattern.sub(replacement, folded)
+    if reading.spelled.search(folded):
+        folded = reading.percent_words.sub("%", folded)
+        for pattern, replacement in reading.fractions:
+            folded = pattern.sub(replacement, folded)
     found: list[Quantity] = []
     # Digits first: text2num would read the "milliards" of "13,5 milliards" as a number of its own.
     folded = _mark_quantities(folded, found, reading, currency)
@@ -441,8 +453,11 @@ class Normalizer:
                 self.key_words[words] = fold(key)
                 self._written.setdefault(fold(key), set()).add(key.lower())
         self.entity_ids = frozenset(aliases.values())
-        self.longest = max((len(w) for w in self.aliases), default=0)
-        self.first_words = frozenset(w[0] for w in self.aliases)
+        # The lengths of the aliases each word starts, longest first: only those are looked up where it occurs.
+        lengths: dict[str, set[int]] = {}
+        for words in self.aliases:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.alias_lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
         # "OpenAI Foundation" names the foundation, and OpenAI too. But "not-for-profit" does
         # not name the for-profit, nor « sans but lucratif » what is « à but lucratif ».
         for words, (entity,) in list(self.aliases.items()):
@@ -467,27 +482,29 @@ class Normalizer:
         """
         out: list[str] = []
         found: set[str] = set()
+        aliases, alias_lengths = self.aliases, self.alias_lengths
         i, n = 0, len(words)
         while i < n:
-            if words[i] not in self.first_words and words[i].endswith("s") and (words[i][:-1],) in self.aliases:
-                possessive = self.aliases[(words[i][:-1],)]
-                out.extend(possessive)
-                found.update(possessive)
+            word = words[i]
+            lengths = alias_lengths.get(word)
+            if lengths is None:
+                possessive = aliases.get((word[:-1],)) if word.endswith("s") else None
+                if possessive:
+                    out.extend(possessive)
+                    found.update(possessive)
+                else:
+                    out.append(word)
                 i += 1
                 continue
-            if words[i] in self.first_words:
-                for length in range(min(self.longest, n - i), 0, -1):
-                    named = self.aliases.get(tuple(words[i : i + length]))
-                    if named:
-                        out.extend(named)
-                        found.update(named)
-                        i += length
-                        break
-                else:
-                    out.append(words[i])
-                    i += 1
+            for length in lengths:
+                named = aliases.get(tuple(words[i : i + length])) if length <= n - i else None
+                if named:
+                    out.extend(named)
+                    found.update(named)
+                    i += length
+                    break
             else:
-                out.append(words[i])
+                out.append(word)
                 i += 1
         return out, found
 
@@ -539,12 +556,13 @@ class Normalizer:
         # A count's kind is its noun, which stays a word of its own: "3 million votes" and "20 million visitors"
         # share no more than two bare numbers do.
         tokens.extend(unit_term(q.unit) for q in quantities if q.unit and q.unit != "count")
-        # Only clauses with a negating or contrasting word are read again with names as ids (most have none).
+        # Only clauses with a negating or contrasting word are read again with names as ids (most have none). Such
+        # a word in a clause is one in the sentence (clauses break where words do), so most sentences are not split.
         clauses = [
             reading.not_denial.sub(" ", " ".join(self.entities_in(_WORD_RE.findall(c))[0]))
             for c in reading.clause.split(with_numbers)
             if reading.may_deny.search(c)
-        ]
+        ] if reading.may_deny.search(with_numbers) else []
         negated = [c for c in clauses if reading.negation.search(c)]
         privative = reading.privative.search(" ".join(words))
         if privative is not None:
