@@ -372,6 +372,9 @@ def _item(review: dict[str, Any]) -> dict[str, Any]:
     return item if isinstance(item, dict) else {}
 
 
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")  # markup a fact-checker's JSON-LD text may carry
+
+
 def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@id")
@@ -385,8 +388,6 @@ def _text(value: Any) -> str | None:
     # are not kept in the base, where they would reach a terminal later.
     return " ".join(strip_controls(_TAG_RE.sub(" ", html.unescape(value))).split()) or None
 
-
-_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
 def _date(value: Any) -> str | None:

@@ -564,10 +564,8 @@ class Normalizer:
             if reading.may_deny.search(c)
         ] if reading.may_deny.search(with_numbers) else []
         negated = [c for c in clauses if reading.negation.search(c)]
-        privative = reading.privative.search(" ".join(words))
-        if privative is not None:
-            scoped = (self._privative_scope(c, reading) for c in reading.clause.split(with_numbers))
-            privative_terms = self._content([p for p in scoped if p], kept, lang)
+        privative = reading.privative.search(" ".join(words)) is not None
+        scoped = [self._privative_scope(c, reading) for c in reading.clause.split(with_numbers)] if privative else []
         set_aside = [m for c in clauses for m in [reading.contrast.search(c)] if m]
         return Analysis(
             lang=lang,
@@ -580,8 +578,8 @@ class Normalizer:
             past=past,
             conditional=conditional,
             first=first,
-            privative=privative is not None,
-            privative_terms=privative_terms if privative is not None else frozenset(),
+            privative=privative,
+            privative_terms=self._content([p for p in scoped if p], kept, lang) if privative else frozenset(),
             negated_terms=self._content([_scope(c, reading) for c in negated], kept, lang) if negated else frozenset(),
             set_aside=self._content([m.string[m.end() :] for m in set_aside], kept, lang) if set_aside else frozenset(),
             resolved=tuple(resolved),

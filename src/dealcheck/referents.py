@@ -83,12 +83,10 @@ class Referents:
         i, n = 0, len(words)
         while i < n:
             if words[i] in self.first_words:
-                known, length = next(
-                    ((k, size) for size in range(min(self.longest, n - i), 0, -1) for k in [self.phrases.get(tuple(words[i : i + size]))] if k),
-                    (None, 0),
-                )
-                if known:
-                    found.append(Mention(i, i + length, known[0], known[1], False))
+                length = next((size for size in range(min(self.longest, n - i), 0, -1) if tuple(words[i : i + size]) in self.phrases), 0)
+                if length:
+                    parties, group = self.phrases[tuple(words[i : i + length])]
+                    found.append(Mention(i, i + length, parties, group, False))
                     i += length
                     continue
             # "its" begins "its partner", and is a pronoun when no such phrase follows.

@@ -102,7 +102,7 @@ def _later_figure(sentence: Analysis, claim: Claim, base: ClaimBase, as_of: dt.d
             continue
         if other.valid_until is not None and other.valid_until < as_of:
             continue
-        theirs = [n.quantity for n in other.numbers if n.quantity.unit == said.unit]
+        theirs = other.figures.get(said.unit, ())
         if theirs and not any(said.agrees_with(q) for q in theirs):
             return said, claim.valid_from.isoformat(), other
     return None
@@ -200,7 +200,7 @@ class _Figures:
             said = _as_count(written, claim)
             if not said.unit:
                 continue
-            allowed = [n.quantity for n in claim.numbers if n.quantity.unit == said.unit and _same_noun(said, n.quantity)]
+            allowed = [q for q in claim.figures.get(said.unit, ()) if _same_noun(said, q)]
             if not allowed:
                 continue
             if said.unit == "year" and said.value in _years_of(claim):
@@ -225,7 +225,7 @@ class _Figures:
             kin = base.index.kin(claim)
             wrong = [
                 (said, allowed) for said, allowed in wrong
-                if said.unit not in agreeing_units or not any(said.agrees_with(n.quantity) for c in kin for n in c.numbers if n.quantity.unit == said.unit)
+                if said.unit not in agreeing_units or not any(said.agrees_with(q) for c in kin for q in c.figures.get(said.unit, ()))
             ]
         return cls(wrong, denied_wrong, denied_right, overstated)
 
